@@ -1,5 +1,6 @@
 using System.Net;
 using Disgo.Emulator.Control;
+using Disgo.Emulator.Events;
 using Disgo.Emulator.Gateway;
 using Disgo.Emulator.Observation;
 using Disgo.Emulator.Rest;
@@ -52,6 +53,9 @@ public sealed class DiscordEmulator : IAsyncDisposable
     public SessionStartBudget SessionStartBudget => Services.SessionStartBudget;
 
     public ObservationLog Observations => Services.Observations;
+
+    /// <summary>Emits guild events (MESSAGE_CREATE and others) into the gateway, at a rate or one at a time.</summary>
+    public EventSource Events => Services.Events;
 
     internal EmulatorServices Services => _app.Services.GetRequiredService<EmulatorServices>();
 

@@ -30,6 +30,15 @@ public sealed class EmulatorOptions
     /// <summary>Heartbeat interval sent in Hello (Discord usually sends 41,250 ms).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(41_250);
 
+    /// <summary>
+    /// How many heartbeat intervals may pass after Hello or the last heartbeat before the gateway closes the
+    /// connection as a zombie (the session stays resumable). Discord builds slack into the interval; 1.5 leaves half an interval.
+    /// </summary>
+    public double HeartbeatTimeoutFactor { get; set; } = 1.5;
+
+    /// <summary>Dispatches each session keeps for replay on resume; a resume from further back gets op 9 <c>false</c>.</summary>
+    public int ReplayBufferCapacity { get; set; } = 10_000;
+
     /// <summary>Session starts allowed per reset period (<c>session_start_limit.total</c>).</summary>
     public int SessionStartTotal { get; set; } = 1000;
 
@@ -61,6 +70,8 @@ public sealed class EmulatorOptions
         Require(MaxConcurrency >= 1, nameof(MaxConcurrency), "must be at least 1");
         Require(IdentifyWindow > TimeSpan.Zero, nameof(IdentifyWindow), "must be positive");
         Require(HeartbeatInterval > TimeSpan.Zero, nameof(HeartbeatInterval), "must be positive");
+        Require(HeartbeatTimeoutFactor >= 1, nameof(HeartbeatTimeoutFactor), "must be at least 1 (one full interval)");
+        Require(ReplayBufferCapacity >= 1, nameof(ReplayBufferCapacity), "must be at least 1");
         Require(SessionStartTotal >= 1, nameof(SessionStartTotal), "must be at least 1");
         Require(SessionStartResetPeriod > TimeSpan.Zero, nameof(SessionStartResetPeriod), "must be positive");
         Require(SessionResumeTtl >= TimeSpan.Zero, nameof(SessionResumeTtl), "must not be negative");

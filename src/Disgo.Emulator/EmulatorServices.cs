@@ -1,3 +1,4 @@
+using Disgo.Emulator.Events;
 using Disgo.Emulator.Gateway;
 using Disgo.Emulator.Observation;
 using Disgo.Emulator.Rest;
@@ -16,6 +17,7 @@ internal sealed class EmulatorServices
         Observations = new ObservationLog();
         SessionStartBudget = new SessionStartBudget(options);
         Gateway = new GatewayHub(this);
+        Events = new EventSource(this);
     }
 
     public EmulatorOptions Options { get; }
@@ -29,6 +31,8 @@ internal sealed class EmulatorServices
     public SessionStartBudget SessionStartBudget { get; }
 
     public GatewayHub Gateway { get; }
+
+    public EventSource Events { get; }
 
     /// <summary>The running emulator, for the URLs it hands out; set once the listener is bound.</summary>
     public DiscordEmulator Emulator { get; private set; } = null!;

@@ -54,6 +54,9 @@ public enum ViolationKind
     /// <summary>Heartbeats stopped: the server closed the connection.</summary>
     HeartbeatTimeout,
 
+    /// <summary>A request (op 4, 8, 31 or 43) for a guild the session's shard does not hold: not answered.</summary>
+    GuildNotOnShard,
+
     /// <summary>A REST request over a route or global limit: 429.</summary>
     RestRateLimit,
 

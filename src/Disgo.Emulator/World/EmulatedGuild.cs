@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
 namespace Disgo.Emulator.World;
 
 /// <summary>
@@ -15,6 +19,9 @@ public sealed class EmulatedGuild
         Index = index;
         Id = id;
     }
+
+    /// <summary>Room for any username this world generates (Discord's own limit is 32 characters).</summary>
+    internal const int MaxUsernameBytes = 64;
 
     public int Index { get; }
 
@@ -40,17 +47,31 @@ public sealed class EmulatedGuild
         return memberIndex == 0 ? _world.BotUserId : EmulatedWorld.UserId(Index, memberIndex, _world.MembersPerGuild);
     }
 
-    public string MemberUsername(int memberIndex) => memberIndex == 0 ? _world.BotUsername : $"member-{Index}-{memberIndex}";
+    public string MemberUsername(int memberIndex)
+    {
+        Span<byte> utf8 = stackalloc byte[MaxUsernameBytes];
+        return Encoding.UTF8.GetString(utf8[..WriteMemberUsername(memberIndex, utf8)]);
+    }
+
+    /// <summary>Writes the member's username as UTF-8 (at most <see cref="MaxUsernameBytes"/>) and returns its length.</summary>
+    internal int WriteMemberUsername(int memberIndex, Span<byte> utf8)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(memberIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(memberIndex, MemberCount);
+        if (memberIndex == 0)
+            return Encoding.UTF8.GetBytes(_world.BotUsername, utf8);
+        Utf8.TryWrite(utf8, CultureInfo.InvariantCulture, $"member-{Index}-{memberIndex}", out var written);
+        return written;
+    }
+
+    /// <summary>When the member joined: the guild's creation plus one minute per member index, so it is stable and plausible.</summary>
+    public DateTimeOffset MemberJoinedAt(int memberIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(memberIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(memberIndex, MemberCount);
+        return EmulatedWorld.CreatedAt(Id) + TimeSpan.FromMinutes(memberIndex);
+    }
 
     /// <summary>Whether <paramref name="channelId"/> is one of this guild's channels.</summary>
-    public bool HasChannel(ulong channelId)
-    {
-        for (var i = 0; i < ChannelCount; i++)
-        {
-            if (ChannelId(i) == channelId)
-                return true;
-        }
-
-        return false;
-    }
+    public bool HasChannel(ulong channelId) => _world.TryFindChannel(channelId, out var guild, out _) && ReferenceEquals(guild, this);
 }

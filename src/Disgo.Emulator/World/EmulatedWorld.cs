@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Disgo.Emulator.World;
 
 /// <summary>
@@ -50,14 +52,43 @@ public sealed class EmulatedWorld
 
     public EmulatedGuild? FindGuild(ulong guildId) => _guildsById.GetValueOrDefault(guildId);
 
-    /// <summary>The guilds Discord routes to <c>[shardId, numShards]</c>.</summary>
+    /// <summary>The guilds Discord routes to <c>[shardId, numShards]</c>, in id order.</summary>
+    /// <remarks>
+    /// Guild <c>i</c> has the snowflake timestamp <c>base + i</c>, so a shard's guilds are every <c>numShards</c>-th
+    /// index from a computed first one: O(guilds / numShards) rather than a scan of a 100,000-guild world per Identify.
+    /// </remarks>
     public IEnumerable<EmulatedGuild> GuildsForShard(int shardId, int numShards)
     {
-        foreach (var guild in _guilds)
-        {
-            if (ShardOf(guild.Id, numShards) == shardId)
-                yield return guild;
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(numShards, 1);
+        if (shardId < 0 || shardId >= numShards)
+            yield break;
+        for (var i = FirstGuildIndexOfShard(shardId, numShards); i < _guilds.Length; i += numShards)
+            yield return _guilds[i];
+    }
+
+    /// <summary>How many guilds <c>[shardId, numShards]</c> holds (Discord allows at most 2,500 per session).</summary>
+    public int GuildCountForShard(int shardId, int numShards)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(numShards, 1);
+        if (shardId < 0 || shardId >= numShards)
+            return 0;
+        var first = FirstGuildIndexOfShard(shardId, numShards);
+        return first < _guilds.Length ? ((_guilds.Length - 1 - first) / numShards) + 1 : 0;
+    }
+
+    /// <summary>The guild a channel belongs to, and the channel's index in it; false for an unknown channel.</summary>
+    public bool TryFindChannel(ulong channelId, [NotNullWhen(true)] out EmulatedGuild? guild, out int channelIndex)
+    {
+        guild = null;
+        channelIndex = -1;
+        if ((channelId & ((1UL << 22) - 1)) != (1UL << 17))
+            return false;
+        var offset = (long)(channelId >> 22) - ChannelTimestampBase;
+        if (offset < 0 || offset >= (long)_guilds.Length * ChannelsPerGuild)
+            return false;
+        guild = _guilds[offset / ChannelsPerGuild];
+        channelIndex = (int)(offset % ChannelsPerGuild);
+        return true;
     }
 
     /// <summary>Discord's routing formula: <c>(guild_id &gt;&gt; 22) % num_shards</c>.</summary>
@@ -77,6 +108,13 @@ public sealed class EmulatedWorld
             return Snowflake(_nextIdTimestamp, _nextIdIncrement);
         }
     }
+
+    /// <summary>When a snowflake was created: <c>(id &gt;&gt; 22) + Discord epoch</c>.</summary>
+    public static DateTimeOffset CreatedAt(ulong snowflake) =>
+        DateTimeOffset.FromUnixTimeMilliseconds((long)(snowflake >> 22) + DiscordEpochMilliseconds);
+
+    private static int FirstGuildIndexOfShard(int shardId, int numShards) =>
+        (int)(((shardId - (GuildTimestampBase % numShards)) % numShards + numShards) % numShards);
 
     internal static ulong ChannelId(int guildIndex, int channelIndex, int channelsPerGuild) =>
         Snowflake(ChannelTimestampBase + ((long)guildIndex * channelsPerGuild) + channelIndex, 0);
