@@ -1,0 +1,171 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using BenchmarkDotNet.Attributes;
+using Disgo.Gateway;
+using Disgo.Gateway.Compression;
+using Disgo.Gateway.Dispatch;
+using Disgo.Gateway.Transport;
+
+namespace Disgo.Benchmarks.Gateway;
+
+/// <summary>
+/// One ~1 KB MESSAGE_CREATE per operation, from its zlib-stream frame to the dispatcher, against the floor every
+/// client pays: inflating the same frame and reading its JSON tokens once. The frames come from one deflate context
+/// with a sync flush per payload, as on a real connection, so every operation continues the same inflate stream.
+/// </summary>
+/// <remarks>
+/// After the last prepared frame both paths start a fresh stream (a reconnect); that allocation is spread over
+/// <see cref="FrameCount"/> operations and shows as well under one byte per operation.
+/// </remarks>
+[MemoryDiagnoser]
+public class ReceivePathBenchmarks
+{
+    private const int FrameCount = 65_536;
+
+    private readonly MessageCreateDispatcher _handling = new(ReceivePathJsonContext.Default.LeanMessage);
+    private readonly MessageCreateDispatcher _handlingInOnePass = new(SinglePassJsonContext.Default.LeanMessage);
+    private readonly OtherEventsDispatcher _notHandling = new();
+    private readonly PooledBufferWriter _payload = new();
+    private readonly SequenceTracker _sequences = new();
+    private readonly InflateInput _baselineInput = new();
+    private readonly byte[] _baselineOutput = new byte[64 * 1024];
+    private byte[][] _frames = [];
+    private ZlibStreamDecompressor _decompressor = null!;
+    private ZLibStream _baselineInflater = null!;
+    private int _next;
+    private int _baselineNext;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        using var compressed = new MemoryStream();
+        using var deflate = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true);
+        _frames = new byte[FrameCount][];
+        for (var sequence = 1; sequence <= FrameCount; sequence++)
+        {
+            deflate.Write(MessageCreatePayloads.Create(sequence));
+            deflate.Flush();
+            _frames[sequence - 1] = compressed.ToArray();
+            compressed.SetLength(0);
+        }
+
+        _decompressor = new ZlibStreamDecompressor();
+        _baselineInflater = new ZLibStream(_baselineInput, CompressionMode.Decompress, leaveOpen: true);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _decompressor.Dispose();
+        _baselineInflater.Dispose();
+        _payload.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "inflate + Utf8JsonReader (baseline)")]
+    public int InflateAndReadTokens()
+    {
+        if (_baselineNext == FrameCount)
+        {
+            _baselineNext = 0;
+            _baselineInflater.Dispose();
+            _baselineInflater = new ZLibStream(_baselineInput, CompressionMode.Decompress, leaveOpen: true);
+        }
+
+        _baselineInput.Set(_frames[_baselineNext++]);
+        var length = 0;
+        int read;
+        while ((read = _baselineInflater.Read(_baselineOutput.AsSpan(length))) > 0)
+        {
+            length += read;
+        }
+
+        var reader = new Utf8JsonReader(_baselineOutput.AsSpan(0, length));
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark(Description = "frame -> dispatcher, unhandled event")]
+    public long UnhandledEvent() => Receive(_notHandling);
+
+    [Benchmark(Description = "frame -> dispatcher, handled event (typed model)")]
+    public long HandledEvent() => Receive(_handling) + _handling.LastContentLength;
+
+    [Benchmark(Description = "frame -> dispatcher, handled event (typed model, single-pass converter)")]
+    public long HandledEventInOnePass() => Receive(_handlingInOnePass) + _handlingInOnePass.LastContentLength;
+
+    /// <summary>What a session's receive loop does with one message, minus the socket and the queue hop.</summary>
+    private long Receive(IGatewayDispatcher dispatcher)
+    {
+        if (_next == FrameCount)
+        {
+            _next = 0;
+            _decompressor.Reset();
+            _sequences.Reset();
+        }
+
+        if (!_decompressor.TryDecompress(_frames[_next++], _payload))
+        {
+            throw new InvalidOperationException("Every prepared frame holds a whole payload.");
+        }
+
+        var payload = _payload.WrittenMemory;
+        var envelope = GatewayEnvelope.Read(payload.Span);
+        if (envelope.Opcode == 0
+            && envelope.Sequence is { } sequence
+            && _sequences.TryAdmit(sequence, out _)
+            && dispatcher.Handles(payload.Span[envelope.EventName]))
+        {
+            var dispatch = envelope.ToDispatch(payload, shardId: 0, sessionId: null);
+            var delivery = dispatcher.DispatchAsync(dispatch, CancellationToken.None);
+            if (!delivery.IsCompletedSuccessfully)
+            {
+                delivery.AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        _payload.Release();
+        return envelope.Sequence ?? 0;
+    }
+
+    /// <summary>A dispatcher for a bot that handles a few events, MESSAGE_CREATE not among them.</summary>
+    private sealed class OtherEventsDispatcher : IGatewayDispatcher
+    {
+        public bool Handles(ReadOnlySpan<byte> eventName) =>
+            eventName.SequenceEqual("READY"u8)
+            || eventName.SequenceEqual("GUILD_CREATE"u8)
+            || eventName.SequenceEqual("INTERACTION_CREATE"u8);
+
+        public ValueTask DispatchAsync(GatewayDispatch dispatch, CancellationToken cancellationToken) => default;
+    }
+
+    /// <summary>What the generated dispatcher does for one MESSAGE_CREATE handler: deserialize, then call it.</summary>
+    private sealed class MessageCreateDispatcher(JsonTypeInfo<LeanMessage> messageTypeInfo) : IGatewayDispatcher
+    {
+        public int LastContentLength { get; private set; }
+
+        public bool Handles(ReadOnlySpan<byte> eventName) =>
+            eventName.SequenceEqual("READY"u8) || eventName.SequenceEqual("MESSAGE_CREATE"u8);
+
+        public ValueTask DispatchAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+        {
+            if (dispatch.EventName.Span.SequenceEqual("MESSAGE_CREATE"u8))
+            {
+                return OnMessage(dispatch.Deserialize(messageTypeInfo));
+            }
+
+            return default;
+        }
+
+        private ValueTask OnMessage(LeanMessage message)
+        {
+            LastContentLength = message.Content.Length + message.Author.Username.Length;
+            return default;
+        }
+    }
+}
