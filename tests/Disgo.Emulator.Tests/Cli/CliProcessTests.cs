@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -14,10 +13,10 @@ public sealed class CliProcessTests
     [Fact]
     public async Task The_cli_prints_its_urls_serves_gateway_bot_and_stops_cleanly_on_sigterm()
     {
-        using var process = StartEmulator("--port", "0", "--guilds", "1500", "--token", "cli-token", "--max-concurrency", "4");
+        using var process = EmulatorProcess.Start("--port", "0", "--guilds", "1500", "--token", "cli-token", "--max-concurrency", "4");
         try
         {
-            var urls = await ReadUrlsAsync(process);
+            var urls = await EmulatorProcess.ReadUrlsAsync(process);
 
             var call = await RestCall.GetAsync($"{urls["REST base URL"]}/gateway/bot", "Bot cli-token");
             var sessions = await RestCall.GetAsync($"{urls["Control URL"]}sessions");
@@ -49,7 +48,7 @@ public sealed class CliProcessTests
     [InlineData(new[] { "--what" }, "Unknown option '--what'.")]
     public async Task Bad_arguments_exit_with_2_and_a_message_on_stderr(string[] args, string expected)
     {
-        using var process = StartEmulator(args);
+        using var process = EmulatorProcess.Start(args);
         try
         {
             var stderr = await process.StandardError.ReadToEndAsync().WaitAsync(RawGatewayClient.SafetyTimeout);
@@ -72,7 +71,7 @@ public sealed class CliProcessTests
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
-        using var process = StartEmulator("--port", port.ToString(CultureInfo.InvariantCulture));
+        using var process = EmulatorProcess.Start("--port", port.ToString(CultureInfo.InvariantCulture));
         try
         {
             var stderr = await process.StandardError.ReadToEndAsync().WaitAsync(RawGatewayClient.SafetyTimeout);
@@ -92,7 +91,7 @@ public sealed class CliProcessTests
     [Fact]
     public async Task Help_prints_the_usage_and_exits_with_0()
     {
-        using var process = StartEmulator("--help");
+        using var process = EmulatorProcess.Start("--help");
         try
         {
             var stdout = await process.StandardOutput.ReadToEndAsync().WaitAsync(RawGatewayClient.SafetyTimeout);
@@ -106,38 +105,6 @@ public sealed class CliProcessTests
             if (!process.HasExited)
                 process.Kill(entireProcessTree: true);
         }
-    }
-
-    private static Process StartEmulator(params string[] args)
-    {
-        var assembly = typeof(DiscordEmulator).Assembly.Location;
-        Assert.True(File.Exists(Path.ChangeExtension(assembly, ".runtimeconfig.json")), $"{assembly} has no runtimeconfig.json next to it.");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(assembly);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start the emulator process.");
-    }
-
-    /// <summary>Reads "Name: value" lines until the control URL, the last of the URLs the CLI prints.</summary>
-    private static async Task<Dictionary<string, string>> ReadUrlsAsync(Process process)
-    {
-        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (!urls.ContainsKey("Control URL"))
-        {
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(RawGatewayClient.SafetyTimeout)
-                ?? throw new Xunit.Sdk.XunitException($"The emulator exited before printing its URLs: {await process.StandardError.ReadToEndAsync()}");
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-                urls[line[..colon]] = line[(colon + 1)..].Trim();
-        }
-
-        return urls;
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
