@@ -326,7 +326,11 @@ internal sealed class GatewayConnection
         if (outcome.InvalidPayload is { } invalid)
             Close(new GatewayRejection(GatewayCloseCodes.UnknownOpcode, ViolationKind.UnknownOpcode, $"Invalid payload for opcode {opcode}: {invalid}."));
         else if (outcome.Violation is { } kind)
+        {
             RecordViolation(kind, outcome.Detail!, session.Shard);
+            if (outcome.Reply is { } reply)
+                session.Dispatch(reply);
+        }
     }
 
     private void OnHeartbeat(JsonElement data)

@@ -28,9 +28,9 @@ internal sealed class GuildMembersResponder(EmulatedWorld world, FullMemberListL
 
         if (request.IsFullList && !fullListLimiter.TryAcquire(guild.Id, now, out var retryAfter))
         {
-            session.Dispatch(RateLimited(guild.Id, request.Nonce, retryAfter));
             return RequestOutcome.Violated(ViolationKind.GuildMembersLimit,
-                $"Full member list of guild {guild.Id} requested again within {FullMemberListLimiter.Window.TotalSeconds:0} s: RATE_LIMITED, retry after {retryAfter.TotalSeconds:0.###} s.");
+                $"Full member list of guild {guild.Id} requested again within {FullMemberListLimiter.Window.TotalSeconds:0} s: RATE_LIMITED, retry after {retryAfter.TotalSeconds:0.###} s.",
+                RateLimited(guild.Id, request.Nonce, retryAfter));
         }
 
         var members = Match(guild, request, out var notFound);

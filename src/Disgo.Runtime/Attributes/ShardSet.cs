@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Disgo;
+
+/// <summary>
+/// Which shards a process runs: Discord's recommended count, a fixed total, or a range of a fixed total (for a bot
+/// spread over several processes). <see langword="default"/> is <see cref="Recommended"/>.
+/// </summary>
+public readonly record struct ShardSet
+{
+    private ShardSet(int? totalShards, int firstShard, int? shardCount)
+    {
+        TotalShards = totalShards;
+        FirstShard = firstShard;
+        ShardCount = shardCount;
+    }
+
+    /// <summary>Every shard of the count Discord recommends in <c>GET /gateway/bot</c>.</summary>
+    public static ShardSet Recommended => default;
+
+    /// <summary><c>num_shards</c>, or <see langword="null"/> for Discord's recommendation.</summary>
+    public int? TotalShards { get; }
+
+    /// <summary>The first shard this process runs.</summary>
+    public int FirstShard { get; }
+
+    /// <summary>How many consecutive shards this process runs from <see cref="FirstShard"/>; <see langword="null"/> for all of them.</summary>
+    public int? ShardCount { get; }
+
+    public bool IsRecommended => TotalShards is null;
+
+    /// <summary>Shards 0 to <paramref name="totalShards"/> - 1, all in this process.</summary>
+    public static ShardSet Fixed(int totalShards)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalShards);
+        return new ShardSet(totalShards, 0, null);
+    }
+
+    /// <summary>Shards <paramref name="firstShard"/> to <paramref name="firstShard"/> + <paramref name="shardCount"/> - 1 of <paramref name="totalShards"/>.</summary>
+    public static ShardSet Range(int totalShards, int firstShard, int shardCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalShards);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstShard);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shardCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstShard, totalShards - shardCount, nameof(firstShard));
+        return new ShardSet(totalShards, firstShard, shardCount);
+    }
+
+    public override string ToString() => TotalShards switch
+    {
+        null => "recommended",
+        { } total when ShardCount is { } count => string.Create(CultureInfo.InvariantCulture, $"{FirstShard}-{FirstShard + count - 1} of {total}"),
+        { } total => string.Create(CultureInfo.InvariantCulture, $"all {total}"),
+    };
+}

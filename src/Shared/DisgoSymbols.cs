@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Disgo.Shared;
+
+/// <summary>
+/// The runtime's types as symbols of one compilation, looked up once. <see cref="TryCreate"/> fails when the
+/// compilation does not reference a Disgo runtime with everything the generated code uses: then there is nothing to
+/// check or generate.
+/// </summary>
+internal sealed class DisgoSymbols
+{
+    private DisgoSymbols(
+        Compilation compilation,
+        INamedTypeSymbol discordBot,
+        INamedTypeSymbol handlers,
+        INamedTypeSymbol on,
+        INamedTypeSymbol onlyShards,
+        INamedTypeSymbol shards,
+        INamedTypeSymbol intents,
+        INamedTypeSymbol dispatchContext,
+        INamedTypeSymbol valueTask,
+        INamedTypeSymbol task,
+        ImmutableArray<EventModel> eventModels)
+    {
+        Compilation = compilation;
+        DiscordBotAttribute = discordBot;
+        HandlersAttribute = handlers;
+        OnAttribute = on;
+        OnlyShardsAttribute = onlyShards;
+        ShardsAttribute = shards;
+        IntentsAttribute = intents;
+        DispatchContext = dispatchContext;
+        ValueTask = valueTask;
+        Task = task;
+        EventModels = eventModels;
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol DiscordBotAttribute { get; }
+
+    public INamedTypeSymbol HandlersAttribute { get; }
+
+    public INamedTypeSymbol OnAttribute { get; }
+
+    public INamedTypeSymbol OnlyShardsAttribute { get; }
+
+    public INamedTypeSymbol ShardsAttribute { get; }
+
+    public INamedTypeSymbol IntentsAttribute { get; }
+
+    public INamedTypeSymbol DispatchContext { get; }
+
+    public INamedTypeSymbol ValueTask { get; }
+
+    public INamedTypeSymbol Task { get; }
+
+    /// <summary>
+    /// The events whose model the referenced runtime has, with JSON metadata on its <c>DisgoJsonContext</c>: the
+    /// events a handler can receive.
+    /// </summary>
+    public ImmutableArray<EventModel> EventModels { get; }
+
+    public static DisgoSymbols? TryCreate(Compilation compilation)
+    {
+        var discordBot = compilation.GetTypeByMetadataName(MetadataNames.DiscordBotAttribute);
+        var handlers = compilation.GetTypeByMetadataName(MetadataNames.HandlersAttribute);
+        var on = compilation.GetTypeByMetadataName(MetadataNames.OnAttribute);
+        var onlyShards = compilation.GetTypeByMetadataName(MetadataNames.OnlyShardsAttribute);
+        var shards = compilation.GetTypeByMetadataName(MetadataNames.ShardsAttribute);
+        var intents = compilation.GetTypeByMetadataName(MetadataNames.IntentsAttribute);
+        var dispatchContext = compilation.GetTypeByMetadataName(MetadataNames.DispatchContext);
+        var valueTask = compilation.GetTypeByMetadataName(MetadataNames.ValueTask);
+        var task = compilation.GetTypeByMetadataName(MetadataNames.Task);
+        var jsonContext = compilation.GetTypeByMetadataName(MetadataNames.DisgoJsonContext);
+        if (discordBot is null || handlers is null || on is null || onlyShards is null || shards is null || intents is null
+            || dispatchContext is null || valueTask is null || task is null || jsonContext is null
+            || compilation.GetTypeByMetadataName(MetadataNames.DiscordBotInterface) is null)
+        {
+            return null;
+        }
+
+        return new DisgoSymbols(compilation, discordBot, handlers, on, onlyShards, shards, intents, dispatchContext, valueTask, task, FindEventModels(compilation, jsonContext));
+    }
+
+    /// <summary>The events that carry <paramref name="model"/>.</summary>
+    public List<KnownEvent> EventsCarrying(ITypeSymbol model)
+    {
+        var events = new List<KnownEvent>();
+        foreach (var eventModel in EventModels)
+        {
+            if (SymbolEqualityComparer.Default.Equals(eventModel.Model, model))
+            {
+                events.Add(eventModel.Event);
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>The model of <paramref name="knownEvent"/> in the referenced runtime, or null when it has none.</summary>
+    public INamedTypeSymbol? ModelOf(KnownEvent knownEvent)
+    {
+        foreach (var eventModel in EventModels)
+        {
+            if (eventModel.Event == knownEvent)
+            {
+                return eventModel.Model;
+            }
+        }
+
+        return null;
+    }
+
+    private static ImmutableArray<EventModel> FindEventModels(Compilation compilation, INamedTypeSymbol jsonContext)
+    {
+        var models = ImmutableArray.CreateBuilder<EventModel>();
+        foreach (var knownEvent in KnownEvents.All)
+        {
+            if (knownEvent.ModelMetadataName is null || knownEvent.JsonTypeInfoProperty is null
+                || compilation.GetTypeByMetadataName(knownEvent.ModelMetadataName) is not { } model
+                || !HasTypeInfoProperty(jsonContext, knownEvent.JsonTypeInfoProperty, model))
+            {
+                continue;
+            }
+
+            models.Add(new EventModel(knownEvent, model));
+        }
+
+        return models.ToImmutable();
+    }
+
+    // Checked rather than assumed, so that a runtime without the metadata yields no handler rather than broken code.
+    private static bool HasTypeInfoProperty(INamedTypeSymbol jsonContext, string propertyName, INamedTypeSymbol model)
+    {
+        foreach (var member in jsonContext.GetMembers(propertyName))
+        {
+            if (member is IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } property
+                && property.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } typeInfo
+                && typeInfo.Name == "JsonTypeInfo"
+                && SymbolEqualityComparer.Default.Equals(typeInfo.TypeArguments[0], model))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An event and its model type in this compilation.</summary>
+    public sealed class EventModel
+    {
+        public EventModel(KnownEvent knownEvent, INamedTypeSymbol model)
+        {
+            Event = knownEvent;
+            Model = model;
+        }
+
+        public KnownEvent Event { get; }
+
+        public INamedTypeSymbol Model { get; }
+    }
+}
