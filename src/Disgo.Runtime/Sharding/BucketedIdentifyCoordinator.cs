@@ -1,4 +1,4 @@
-using Disgo.Gateway.Identify;
+using Disgo.Gateway.Coordination;
 using Disgo.Models.Gateway;
 
 namespace Disgo.Sharding;

@@ -164,7 +164,7 @@ public sealed class GatewaySessionBadInputTests
 
             await connection.SendReadyAsync("s2");
         });
-        var (session, dispatcher) = Create(gateway, o => o.IdentifyCoordinator = new Disgo.Gateway.Identify.InProcessIdentifyCoordinator(TimeSpan.Zero, _time));
+        var (session, dispatcher) = Create(gateway, o => o.IdentifyCoordinator = new Disgo.Gateway.Coordination.InProcessIdentifyCoordinator(TimeSpan.Zero, _time));
         await using var _ = session;
 
         await session.StartAsync().WaitAsync(SessionHarness.SafetyNet);

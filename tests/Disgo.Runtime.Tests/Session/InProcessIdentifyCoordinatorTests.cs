@@ -1,4 +1,4 @@
-using Disgo.Gateway.Identify;
+using Disgo.Gateway.Coordination;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Disgo.Runtime.Tests.Session;

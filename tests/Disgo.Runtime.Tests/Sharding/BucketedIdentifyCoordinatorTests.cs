@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Disgo.Gateway.Identify;
+using Disgo.Gateway.Coordination;
 using Disgo.Models.Gateway;
 using Disgo.Sharding;
 using Microsoft.Extensions.Time.Testing;

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Disgo.Gateway.Dispatch;
-using Disgo.Gateway.Identify;
+using Disgo.Gateway.Coordination;
 using Disgo.Gateway.Sending;
 using Disgo.Models.Events;
 using Disgo.Models.Gateway;

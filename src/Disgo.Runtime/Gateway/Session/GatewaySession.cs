@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Disgo.Gateway.Compression;
 using Disgo.Gateway.Dispatch;
-using Disgo.Gateway.Identify;
+using Disgo.Gateway.Coordination;
 using Disgo.Models.Gateway;
 using Disgo.Serialization;
 using Microsoft.Extensions.Logging;

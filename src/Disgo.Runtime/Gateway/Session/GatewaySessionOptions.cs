@@ -1,7 +1,7 @@
 using System.Globalization;
 using Disgo.Gateway.Compression;
 using Disgo.Gateway.Dispatch;
-using Disgo.Gateway.Identify;
+using Disgo.Gateway.Coordination;
 using Disgo.Models.Gateway;
 using Disgo.Serialization;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using Disgo.Gateway.Compression;
 using Disgo.Gateway.Heartbeats;
-using Disgo.Gateway.Identify;
+using Disgo.Gateway.Coordination;
 using Disgo.Gateway.Sending;
 using Disgo.Gateway.Transport;
 using Disgo.Models.Gateway;

@@ -1,4 +1,4 @@
-namespace Disgo.Gateway.Identify;
+namespace Disgo.Gateway.Coordination;
 
 /// <summary>The right to send one Identify, from <see cref="IIdentifyCoordinator.AcquireAsync"/>.</summary>
 public interface IIdentifyLease

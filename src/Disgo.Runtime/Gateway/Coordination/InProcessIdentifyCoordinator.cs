@@ -1,6 +1,6 @@
 using Disgo.Models.Gateway;
 
-namespace Disgo.Gateway.Identify;
+namespace Disgo.Gateway.Coordination;
 
 /// <summary>
 /// Identifies one at a time within a process: a lease is granted only when no other is held and

@@ -1,6 +1,6 @@
 using Disgo.Models.Gateway;
 
-namespace Disgo.Gateway.Identify;
+namespace Disgo.Gateway.Coordination;
 
 /// <summary>
 /// The gate every Identify passes through. Discord allows <c>max_concurrency</c> identifies per 5 s (one per bucket

@@ -1,4 +1,4 @@
-namespace Disgo.Gateway.Identify;
+namespace Disgo.Gateway.Coordination;
 
 /// <summary>How an Identify ended, reported when its lease is released.</summary>
 public enum IdentifyOutcome
