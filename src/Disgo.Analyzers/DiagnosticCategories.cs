@@ -6,6 +6,7 @@ public static class DiagnosticCategories
     public const string Declaration = "Disgo.Declaration";
     public const string Sharding = "Disgo.Sharding";
     public const string Intents = "Disgo.Intents";
+    public const string Sessions = "Disgo.Sessions";
     public const string Blocking = "Disgo.Blocking";
     public const string Security = "Disgo.Security";
 }

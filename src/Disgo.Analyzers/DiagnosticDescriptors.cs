@@ -180,6 +180,42 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.OnlyShardsNotRun));
 
+    public static readonly DiagnosticDescriptor ShardValueInvalid = new(
+        DiagnosticIds.ShardValueInvalid,
+        "A shard value names shards that cannot exist",
+        "'{0}' cannot work: {1}",
+        DiagnosticCategories.Sharding,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ShardValueInvalid));
+
+    public static readonly DiagnosticDescriptor ShardTupleReversed = new(
+        DiagnosticIds.ShardTupleReversed,
+        "A shard id and shard count are the wrong way round",
+        "'{0}' has the shard id and the shard count the wrong way round: ShardInfo takes (shardId, shardCount), so write new ShardInfo({1}, {2})",
+        DiagnosticCategories.Sharding,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ShardTupleReversed));
+
+    public static readonly DiagnosticDescriptor ShardTotalNotMultiple = new(
+        DiagnosticIds.ShardTotalNotMultiple,
+        "The shard total is not a multiple of the one Discord requires",
+        "'{0}' cannot work: {1}",
+        DiagnosticCategories.Sharding,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ShardTotalNotMultiple));
+
+    public static readonly DiagnosticDescriptor ShardRepeated = new(
+        DiagnosticIds.ShardRepeated,
+        "A shard is listed more than once",
+        BotRules.MessageFormat(BotRule.OnlyShardsRepeated),
+        DiagnosticCategories.Sharding,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ShardRepeated));
+
     public static readonly DiagnosticDescriptor IntentsUndocumented = new(
         DiagnosticIds.IntentsUndocumented,
         "[Intents] has bits Discord does not define",
@@ -207,6 +243,24 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.PrivilegedIntentsRequired));
 
+    public static readonly DiagnosticDescriptor MessageContentWithoutIntent = new(
+        DiagnosticIds.MessageContentWithoutIntent,
+        "A handler reads message content the bot does not receive",
+        "Handler '{0}' reads Message.{1}, but bot '{2}' identifies without MessageContent, so it is empty for most messages: add GatewayIntents.MessageContent to [Intents] and enable it in the Developer Portal",
+        DiagnosticCategories.Intents,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.MessageContentWithoutIntent));
+
+    public static readonly DiagnosticDescriptor SessionHeldByReference = new(
+        DiagnosticIds.SessionHeldByReference,
+        "Hold a session's SessionId, not the session",
+        "'{0}' holds a {1}, which goes stale when the session is replaced: hold its SessionId and resolve the session through the session manager when needed",
+        DiagnosticCategories.Sessions,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.SessionHeldByReference));
+
     public static readonly DiagnosticDescriptor BlockingCallInHandler = new(
         DiagnosticIds.BlockingCallInHandler,
         "Do not block in a handler",
@@ -215,6 +269,15 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.BlockingCallInHandler));
+
+    public static readonly DiagnosticDescriptor BlockingCallInCalledMethod = new(
+        DiagnosticIds.BlockingCallInCalledMethod,
+        "Do not block in a method a handler calls",
+        "'{0}' calls {1}, which blocks handler '{2}' and with it the shard's event queue: make '{0}' asynchronous and await it",
+        DiagnosticCategories.Blocking,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.BlockingCallInCalledMethod));
 
     public static readonly DiagnosticDescriptor TokenInSource = new(
         DiagnosticIds.TokenInSource,

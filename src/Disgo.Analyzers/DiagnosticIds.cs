@@ -2,7 +2,7 @@ namespace Disgo.Analyzers;
 
 /// <summary>
 /// Every Disgo diagnostic ID, by area: 10xx the bot class, 11xx handler classes and methods, 12xx events,
-/// 2xxx shards, 3xxx intents, 5xxx blocking calls, 6xxx secrets. An ID is never reused for another rule.
+/// 2xxx shards, 3xxx intents, 4xxx sessions, 5xxx blocking calls, 6xxx secrets. An ID is never reused for another rule.
 /// </summary>
 public static class DiagnosticIds
 {
@@ -28,12 +28,20 @@ public static class DiagnosticIds
     public const string ShardsInvalid = "DISGO2001";
     public const string OnlyShardsInvalid = "DISGO2002";
     public const string OnlyShardsNotRun = "DISGO2003";
+    public const string ShardValueInvalid = "DISGO2004";
+    public const string ShardTupleReversed = "DISGO2005";
+    public const string ShardTotalNotMultiple = "DISGO2006";
+    public const string ShardRepeated = "DISGO2007";
 
     public const string IntentsUndocumented = "DISGO3001";
     public const string IntentsMissingRequired = "DISGO3002";
     public const string PrivilegedIntentsRequired = "DISGO3003";
+    public const string MessageContentWithoutIntent = "DISGO3004";
+
+    public const string SessionHeldByReference = "DISGO4001";
 
     public const string BlockingCallInHandler = "DISGO5001";
+    public const string BlockingCallInCalledMethod = "DISGO5002";
 
     public const string TokenInSource = "DISGO6001";
 }

@@ -123,12 +123,7 @@ internal static class BotDeclarationReader
         var total = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int value ? value : 0;
         var first = NamedInt(attribute, MetadataNames.FirstShardProperty) ?? 0;
         var count = NamedInt(attribute, MetadataNames.ShardCountProperty) ?? 0;
-        var problem = total < 1 ? $"the total is {total}; a bot has at least 1 shard"
-            : first < 0 ? $"FirstShard is {first}; shard ids start at 0"
-            : first >= total ? $"FirstShard is {first}, but shard ids of {total} shards end at {total - 1}"
-            : count < 0 ? $"ShardCount is {count}; it must be positive (or 0 for every shard from FirstShard on)"
-            : first + count > total ? $"FirstShard {first} + ShardCount {count} goes past the {total} shards"
-            : null;
+        var problem = ShardNumbers.CheckRange(total, first, count, MetadataNames.FirstShardProperty, MetadataNames.ShardCountProperty, zeroCountRunsRest: true);
         if (problem is not null)
         {
             problems.Add(new BotProblem(BotRule.ShardsInvalid, Locations.Of(attribute, bot, cancellationToken), bot.ToDisplayString(), problem));

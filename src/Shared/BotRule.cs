@@ -30,4 +30,5 @@ internal enum BotRule
     OnlyShardsNotRun,
     IntentsMissingRequired,
     PrivilegedIntentsRequired,
+    OnlyShardsRepeated,
 }

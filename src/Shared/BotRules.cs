@@ -31,6 +31,7 @@ internal static class BotRules
         BotRule.OnlyShardsNotRun => "Handler '{0}' is limited to shards {1}, none of which bot '{2}' runs ({3}): it is never called",
         BotRule.IntentsMissingRequired => "Bot '{0}' identifies without {1}, so its handlers of {2} receive nothing",
         BotRule.PrivilegedIntentsRequired => "Bot '{0}' identifies with the privileged intents {1}: enable them for the bot in the Developer Portal, or Identify fails with 4014",
+        BotRule.OnlyShardsRepeated => "Shard {0} is listed more than once in {1}: {2}",
         _ => rule.ToString(),
     };
 }

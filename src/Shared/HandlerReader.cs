@@ -294,19 +294,20 @@ internal static class HandlerReader
         var handlerName = $"{method.ContainingType.Name}.{method.Name}";
         var location = Locations.Of(attribute, method, cancellationToken);
         var ids = new SortedSet<int>();
+        var repeated = new SortedSet<int>();
         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Array, IsNull: false } listed)
         {
             foreach (var value in listed.Values)
             {
-                if (value.Value is int id)
+                if (value.Value is int id && !ids.Add(id))
                 {
-                    ids.Add(id);
+                    repeated.Add(id);
                 }
             }
         }
 
         var problem = ids.Count == 0 ? "it lists no shard, so the handler would never run"
-            : ids.Min < 0 ? $"shard ids start at 0, not {ids.Min.ToString(CultureInfo.InvariantCulture)}"
+            : ids.Min < 0 ? ShardNumbers.CheckShard(ids.Min, int.MaxValue)
             : shards.TotalShards is { } total && ids.Max >= total
                 ? $"bot '{bot.ToDisplayString()}' has {total.ToString(CultureInfo.InvariantCulture)} shards, so there is no shard {ids.Max.ToString(CultureInfo.InvariantCulture)}"
             : null;
@@ -320,6 +321,11 @@ internal static class HandlerReader
         foreach (var id in ids)
         {
             runs |= shards.MayRun(id);
+        }
+
+        foreach (var id in repeated)
+        {
+            problems.Add(new BotProblem(BotRule.OnlyShardsRepeated, location, ShardNumbers.Format(id), $"[OnlyShards] on '{handlerName}'", "list each shard once"));
         }
 
         var sorted = ImmutableArray.CreateRange(ids);

@@ -14,6 +14,11 @@ internal static class MetadataNames
     public const string DisgoJsonContext = "Disgo.Serialization.DisgoJsonContext";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
     public const string Task = "System.Threading.Tasks.Task";
+    public const string ShardInfo = "Disgo.Models.Gateway.ShardInfo";
+    public const string ShardSet = "Disgo.ShardSet";
+    public const string ShardSetExtensions = "Disgo.Sharding.ShardSetExtensions";
+    public const string Message = "Disgo.Models.Message";
+    public const string SessionId = "Disgo.SessionId";
 
     /// <summary>Named arguments of the attributes, as declared on them.</summary>
     public const string LargeThresholdProperty = "LargeThreshold";

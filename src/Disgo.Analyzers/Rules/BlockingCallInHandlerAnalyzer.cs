@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Disgo.Shared;
 using Microsoft.CodeAnalysis;
@@ -7,7 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Disgo.Analyzers.Rules;
 
 /// <summary>
-/// Reports calls that block a thread inside an <c>[On]</c> handler: the shard's events are dispatched one after
+/// Reports calls that block a thread inside an <c>[On]</c> handler (DISGO5001) and, one level deep, calls from a
+/// handler to a method of the same compilation that blocks (DISGO5002): the shard's events are dispatched one after
 /// another, so a blocked handler stalls every later event of its shard (and, past the heartbeat interval, the
 /// connection itself). Lambdas and local functions are skipped: they may run elsewhere.
 /// </summary>
@@ -16,7 +18,8 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
 {
     private const string AwaiterNamespace = "System.Runtime.CompilerServices";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DiagnosticDescriptors.BlockingCallInHandler];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        [DiagnosticDescriptors.BlockingCallInHandler, DiagnosticDescriptors.BlockingCallInCalledMethod];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -36,6 +39,7 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
                 compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1"),
                 compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1"),
                 compilation.GetTypeByMetadataName("System.Threading.Thread"));
+            var callees = new CalleeScan(compilation, on, blocking);
 
             start.RegisterOperationBlockStartAction(block =>
             {
@@ -44,29 +48,33 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                block.RegisterOperationAction(operation => Analyze(operation, method, blocking), OperationKind.Invocation, OperationKind.PropertyReference);
+                block.RegisterOperationAction(operation => Analyze(operation, method, blocking, callees), OperationKind.Invocation, OperationKind.PropertyReference);
             });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, IMethodSymbol handler, BlockingMembers blocking)
+    private static void Analyze(OperationAnalysisContext context, IMethodSymbol handler, BlockingMembers blocking, CalleeScan callees)
     {
-        var call = context.Operation switch
-        {
-            IInvocationOperation invocation => blocking.Describe(invocation.TargetMethod),
-            IPropertyReferenceOperation property => blocking.Describe(property.Property),
-            _ => null,
-        };
-        if (call is null || IsInNestedFunction(context.Operation))
+        if (IsInNestedFunction(context.Operation))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BlockingCallInHandler,
-            context.Operation.Syntax.GetLocation(),
-            call,
-            $"{handler.ContainingType.Name}.{handler.Name}"));
+        var handlerName = $"{handler.ContainingType.Name}.{handler.Name}";
+        if (blocking.Describe(context.Operation) is { } call)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BlockingCallInHandler, context.Operation.Syntax.GetLocation(), call, handlerName));
+        }
+        else if (context.Operation is IInvocationOperation invocation
+            && callees.FirstBlockingCall(invocation.TargetMethod, context.CancellationToken) is { } inner)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.BlockingCallInCalledMethod,
+                invocation.Syntax.GetLocation(),
+                $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}",
+                inner,
+                handlerName));
+        }
     }
 
     private static bool IsInNestedFunction(IOperation operation)
@@ -85,8 +93,15 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
     /// <summary>The members that wait synchronously, resolved once per compilation.</summary>
     private sealed class BlockingMembers(INamedTypeSymbol task, INamedTypeSymbol? taskOfT, INamedTypeSymbol? valueTaskOfT, INamedTypeSymbol? thread)
     {
-        /// <summary>How to name <paramref name="member"/> in the message, or null when it does not block.</summary>
-        public string? Describe(ISymbol member)
+        /// <summary>How to name the call or property read <paramref name="operation"/> in a message, or null when it does not block.</summary>
+        public string? Describe(IOperation operation) => operation switch
+        {
+            IInvocationOperation invocation => Describe(invocation.TargetMethod),
+            IPropertyReferenceOperation property => Describe(property.Property),
+            _ => null,
+        };
+
+        private string? Describe(ISymbol member)
         {
             var type = member.ContainingType?.OriginalDefinition;
             if (type is null)
@@ -107,5 +122,54 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
 
         private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? expected) =>
             expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+    }
+
+    /// <summary>
+    /// Looks into the bodies of methods a handler calls, once per method per compilation. Only methods declared in
+    /// source are read, and only their own bodies: one level deep.
+    /// </summary>
+    private sealed class CalleeScan(Compilation compilation, INamedTypeSymbol on, BlockingMembers blocking)
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, string> _blockingCalls = new(SymbolEqualityComparer.Default);
+
+        /// <summary>How to name the first blocking call in <paramref name="method"/>'s body, or null when none.</summary>
+        public string? FirstBlockingCall(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+
+            // A handler calling a handler: the callee's own diagnostics already point at the blocking call.
+            if (method.DeclaringSyntaxReferences.IsEmpty || BotDeclarationReader.Find(method, on) is not null)
+            {
+                return null;
+            }
+
+            var found = _blockingCalls.GetOrAdd(method, callee => Scan(callee, cancellationToken) ?? "");
+            return found.Length == 0 ? null : found;
+        }
+
+        private string? Scan(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+#pragma warning disable RS1030 // The callee may be in any file; the analyzer driver shares semantic models per tree.
+                var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetOperation(syntax, cancellationToken) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.Descendants())
+                {
+                    if (blocking.Describe(operation) is { } call && !IsInNestedFunction(operation))
+                    {
+                        return call;
+                    }
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -39,6 +39,7 @@ public sealed class BotDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.IntentsUndocumented,
         DiagnosticDescriptors.IntentsMissingRequired,
         DiagnosticDescriptors.PrivilegedIntentsRequired,
+        DiagnosticDescriptors.ShardRepeated,
     ];
 
     public override void Initialize(AnalysisContext context)

@@ -24,14 +24,9 @@ internal sealed class BotProblemIndex
     public static BotProblemIndex Build(DisgoSymbols symbols, CancellationToken cancellationToken)
     {
         var byOwner = new Dictionary<INamedTypeSymbol, List<BotProblem>>(SymbolEqualityComparer.Default);
-        foreach (var symbol in symbols.Compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+        foreach (var declaration in DeclaredBots.Read(symbols, cancellationToken))
         {
-            if (symbol is not INamedTypeSymbol bot || BotDeclarationReader.Find(bot, symbols.DiscordBotAttribute) is null)
-            {
-                continue;
-            }
-
-            var declaration = BotDeclarationReader.Read(bot, symbols, cancellationToken);
+            var bot = declaration.Bot;
             foreach (var problem in declaration.Problems)
             {
                 var owner = OwnerOf(problem, bot, declaration.HandlerClasses, cancellationToken);

@@ -30,6 +30,7 @@ internal static class BotRuleDescriptors
         BotRule.IntentsUndocumented => DiagnosticDescriptors.IntentsUndocumented,
         BotRule.IntentsMissingRequired => DiagnosticDescriptors.IntentsMissingRequired,
         BotRule.PrivilegedIntentsRequired => DiagnosticDescriptors.PrivilegedIntentsRequired,
+        BotRule.OnlyShardsRepeated => DiagnosticDescriptors.ShardRepeated,
         _ => throw new System.ArgumentOutOfRangeException(nameof(rule), rule, "A BotRule without a diagnostic"),
     };
 }

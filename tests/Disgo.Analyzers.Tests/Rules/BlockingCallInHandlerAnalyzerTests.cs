@@ -5,6 +5,7 @@ namespace Disgo.Analyzers.Tests.Rules;
 public sealed class BlockingCallInHandlerAnalyzerTests
 {
     private const string Usings = """
+        using System;
         using System.Threading;
         using System.Threading.Tasks;
         using Disgo;
@@ -22,12 +23,12 @@ public sealed class BlockingCallInHandlerAnalyzerTests
             public void OnMessage(Message message)
             {
                 var lookup = Task.FromResult(1);
-                _ = [|lookup.Result|];
-                [|lookup.Wait()|];
-                _ = [|lookup.GetAwaiter().GetResult()|];
-                _ = [|lookup.ConfigureAwait(false).GetAwaiter().GetResult()|];
-                _ = [|new ValueTask<int>(lookup).Result|];
-                [|Thread.Sleep(10)|];
+                _ = {|DISGO5001:lookup.Result|};
+                {|DISGO5001:lookup.Wait()|};
+                _ = {|DISGO5001:lookup.GetAwaiter().GetResult()|};
+                _ = {|DISGO5001:lookup.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                _ = {|DISGO5001:new ValueTask<int>(lookup).Result|};
+                {|DISGO5001:Thread.Sleep(10)|};
             }
         }
         """);
@@ -55,13 +56,50 @@ public sealed class BlockingCallInHandlerAnalyzerTests
                 await Task.Delay(10);
                 // Runs on the thread pool, not on the shard's dispatch.
                 _ = Task.Run(() => lookup.Wait());
-                if (lookup.IsCompletedSuccessfully)
-                {
-                    _ = Helper(lookup);
-                }
+                _ = Task.Run(() => Helper(lookup));
+                Console.WriteLine(Format(await lookup));
             }
 
             private static int Helper(Task<int> lookup) => lookup.Result;
+
+            private static string Format(int value) => value.ToString();
+        }
+        """);
+
+    [Fact]
+    public Task Blocking_in_a_method_a_handler_calls_is_reported_at_the_call() => Verify.VerifyAsync(
+        Usings + """
+        public sealed class Messages
+        {
+            [On(GatewayEvents.MessageCreate)]
+            public void OnMessage(Message message)
+            {
+                var total = {|#0:Lookup.Count(message)|};
+                {|#1:Pause()|};
+                Console.WriteLine(total);
+            }
+
+            private static void Pause() => Thread.Sleep(10);
+        }
+
+        public static class Lookup
+        {
+            public static int Count(Message message) => Task.FromResult(message.Mentions.Count).Result;
+        }
+        """,
+        Verify.Diagnostic(DiagnosticIds.BlockingCallInCalledMethod).WithLocation(0).WithArguments("Lookup.Count", "Task.Result", "Messages.OnMessage"),
+        Verify.Diagnostic(DiagnosticIds.BlockingCallInCalledMethod).WithLocation(1).WithArguments("Messages.Pause", "Thread.Sleep", "Messages.OnMessage"));
+
+    [Fact]
+    public Task Only_one_level_of_calls_is_followed() => Verify.VerifyAsync(Usings + """
+        public static class Messages
+        {
+            [On(GatewayEvents.MessageCreate)]
+            public static void OnMessage(Message message) => Outer();
+
+            private static void Outer() => Inner();
+
+            private static void Inner() => Thread.Sleep(10);
         }
         """);
 

@@ -151,6 +151,23 @@ public sealed class BotDeclarationAnalyzerTests
         """);
 
     [Fact]
+    public Task A_shard_listed_twice_in_OnlyShards_is_a_warning() => Verify.VerifyAsync(
+        Usings + """
+        [DiscordBot]
+        [Shards(4)]
+        [Handlers(typeof(Messages))]
+        public sealed partial class PingBot;
+
+        public static class Messages
+        {
+            [On(GatewayEvents.MessageCreate)]
+            [{|#0:OnlyShards(1, 2, 1)|}]
+            public static void OnMessage(Message message) { }
+        }
+        """,
+        Verify.Diagnostic(DiagnosticIds.ShardRepeated).WithLocation(0).WithArguments("1", "[OnlyShards] on 'Messages.OnMessage'", "list each shard once"));
+
+    [Fact]
     public Task Every_shared_rule_has_its_own_diagnostic()
     {
         var ids = new BotDeclarationAnalyzer().SupportedDiagnostics.Select(descriptor => descriptor.Id).Distinct().Count();

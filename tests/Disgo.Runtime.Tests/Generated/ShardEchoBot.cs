@@ -7,11 +7,11 @@ namespace Disgo.Runtime.Tests.Generated;
 
 /// <summary>
 /// A generated bot for the emulator: it handles GUILD_CREATE and MESSAGE_CREATE, and identifies with typing intents
-/// too, so TYPING_START reaches it without any handler wanting it.
+/// too, so TYPING_START reaches it without any handler wanting it (and with MessageContent, since it reads content).
 /// </summary>
 [DiscordBot]
 [Shards(2)]
-[Intents(GatewayIntents.Guilds | GatewayIntents.GuildMessages | GatewayIntents.GuildMessageTyping)]
+[Intents(GatewayIntents.Guilds | GatewayIntents.GuildMessages | GatewayIntents.GuildMessageTyping | GatewayIntents.MessageContent)]
 [Handlers(typeof(ShardEcho))]
 internal sealed partial class ShardEchoBot;
 

@@ -61,7 +61,7 @@ internal sealed class SessionHarness : IAsyncDisposable
     public SessionProbe Create(GatewaySessionOptions options, SequenceRecorder? dispatcher = null)
     {
         dispatcher ??= new SequenceRecorder();
-        var probe = new SessionProbe(new GatewaySession(options, dispatcher), dispatcher);
+        var probe = new SessionProbe(options, dispatcher);
         lock (_sessions)
         {
             _sessions.Add(probe.Session);
@@ -153,11 +153,11 @@ internal sealed class SessionHarness : IAsyncDisposable
 /// <summary>A session under test, with its dispatcher and every status change it reported.</summary>
 internal sealed class SessionProbe
 {
-    public SessionProbe(GatewaySession session, SequenceRecorder dispatcher)
+    public SessionProbe(GatewaySessionOptions options, SequenceRecorder dispatcher)
     {
-        Session = session;
+        Session = new GatewaySession(options, dispatcher);
         Dispatcher = dispatcher;
-        session.StatusChanged += (_, change) => Changes.Enqueue(change);
+        Session.StatusChanged += (_, change) => Changes.Enqueue(change);
     }
 
     public GatewaySession Session { get; }

@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Disgo.Analyzers.Rules;
+
+/// <summary>
+/// Reports session objects (<see cref="SessionTypes"/>) kept beyond one method: in a field or auto-property (static or
+/// not, alone or as the element of a collection), in a captured primary constructor parameter, or in a local captured
+/// by a lambda or local function that escapes its method. A type that creates sessions (<c>new GatewaySession(...)</c>) or disposes them owns
+/// them and may hold them: it decides when they end. Locals and parameters used within one method are fine.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DiagnosticDescriptors.SessionHeldByReference];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var sessionTypes = SessionTypes.In(start.Compilation);
+            if (sessionTypes.IsEmpty)
+            {
+                return;
+            }
+
+            start.RegisterSymbolStartAction(symbolStart => AnalyzeType(symbolStart, sessionTypes), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolStartAnalysisContext context, ImmutableArray<INamedTypeSymbol> sessionTypes)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var holders = new ConcurrentDictionary<ISymbol, INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var ownsSessions = 0;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol field && HolderOf(field) is { } holder && SessionTypes.HeldBy(field.Type, sessionTypes) is { } held)
+            {
+                holders.TryAdd(holder, held);
+            }
+        }
+
+        context.RegisterOperationAction(
+            operation =>
+            {
+                if (CreatesOrDisposesSession(operation.Operation, sessionTypes))
+                {
+                    Interlocked.Exchange(ref ownsSessions, 1);
+                }
+            },
+            OperationKind.ObjectCreation,
+            OperationKind.Invocation);
+        context.RegisterOperationAction(
+            operation =>
+            {
+                var variable = operation.Operation switch
+                {
+                    ILocalReferenceOperation local => (ISymbol)local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+                if (variable is not null
+                    && operation.Operation.Type is { } variableType
+                    && SessionTypes.HeldBy(variableType, sessionTypes) is { } held
+                    && OutlivesItsMethod(variable, operation))
+                {
+                    holders.TryAdd(variable, held);
+                }
+            },
+            OperationKind.LocalReference,
+            OperationKind.ParameterReference);
+        context.RegisterSymbolEndAction(end =>
+        {
+            if (Volatile.Read(ref ownsSessions) != 0)
+            {
+                return;
+            }
+
+            foreach (var holder in holders)
+            {
+                if (holder.Key.Locations.Length > 0 && holder.Key.Locations[0].IsInSource)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.SessionHeldByReference,
+                        holder.Key.Locations[0],
+                        holder.Key is IFieldSymbol or IPropertySymbol ? $"{type.Name}.{holder.Key.Name}" : holder.Key.Name,
+                        holder.Value.Name));
+                }
+            }
+        });
+    }
+
+    /// <summary>Whether <paramref name="operation"/> creates a session or disposes one: what only its owner does.</summary>
+    private static bool CreatesOrDisposesSession(IOperation operation, ImmutableArray<INamedTypeSymbol> sessionTypes) => operation switch
+    {
+        IObjectCreationOperation creation => SessionTypes.Is(creation.Type, sessionTypes),
+        IInvocationOperation { TargetMethod.Name: "DisposeAsync" or "Dispose", Instance: { } instance } => SessionTypes.Is(instance.Type, sessionTypes),
+        _ => false,
+    };
+
+    /// <summary>
+    /// What a field stores for, as the user declared it: the field itself, or the auto-property it backs; null for
+    /// a constant or a field the compiler made for something else (a captured primary constructor parameter).
+    /// </summary>
+    private static ISymbol? HolderOf(IFieldSymbol field) => field switch
+    {
+        { AssociatedSymbol: IPropertySymbol property } => property,
+        { IsImplicitlyDeclared: false, IsConst: false } => field,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether the reference keeps <paramref name="variable"/> past its method: a primary constructor parameter used
+    /// in a member (the compiler stores it in a field), or a local or parameter captured by a lambda or local function
+    /// that escapes: stored, subscribed to an event, returned. A lambda passed straight to a call (<c>Select</c>,
+    /// <c>Assert.All</c>) is taken to run during it.
+    /// </summary>
+    private static bool OutlivesItsMethod(ISymbol variable, OperationAnalysisContext context)
+    {
+        if (variable.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && IsPrimary(constructor, context.CancellationToken))
+        {
+            return context.ContainingSymbol is IMethodSymbol user && !SymbolEqualityComparer.Default.Equals(user, constructor);
+        }
+
+        // Every function between the reference and the variable's declaration captures it; one that escapes keeps it.
+        for (var current = context.Operation.Parent; current is not null; current = current.Parent)
+        {
+            var (function, escapes) = current switch
+            {
+                IAnonymousFunctionOperation lambda => (lambda.Symbol, !IsArgument(lambda)),
+                ILocalFunctionOperation local => (local.Symbol, IsUsedAsDelegate(local)),
+                _ => (null, false),
+            };
+            if (function is null)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(function, variable.ContainingSymbol))
+            {
+                return false;
+            }
+
+            if (escapes)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsArgument(IOperation function)
+    {
+        var current = function.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation;
+    }
+
+    // A local function that is only called runs during its method; one turned into a delegate may run any time later.
+    private static bool IsUsedAsDelegate(ILocalFunctionOperation function)
+    {
+        var root = (IOperation)function;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IMethodReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Method, function.Symbol)
+                && !IsArgument(reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPrimary(IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
