@@ -54,6 +54,9 @@ public sealed class DiscordEmulator : IAsyncDisposable
 
     public ObservationLog Observations => Services.Observations;
 
+    /// <summary>The REST side: requests answered, faults, bucket changes, the invalid-request count and interactions.</summary>
+    public RestHub Rest => Services.Rest;
+
     /// <summary>Emits guild events (MESSAGE_CREATE and others) into the gateway, at a rate or one at a time.</summary>
     public EventSource Events => Services.Events;
 

@@ -33,6 +33,9 @@ internal static class EmulatorCommandLine
                                       256 (GUILD_PRESENCES) and 32768 (MESSAGE_CONTENT); decimal or 0x hex
                                       (default 33026, all three).
           --events-per-second <r>     Emit MESSAGE_CREATE into random guilds at this rate (default 0, none).
+          --rest-global-limit <n>     REST requests per second per bot across routes (default 50).
+          --invalid-request-limit <n> Invalid REST requests (401, 403, 429) per 10 minutes before a ban
+                                      (default 10000).
           -h, --help                  Show this help.
 
         Control endpoint (HTTP, loopback only), under /_emulator/:
@@ -42,6 +45,11 @@ internal static class EmulatorCommandLine
                        "connection_id", "code", "resumable", "delay_ms", "enabled"}
           POST events/message {"guild_id", "channel_id", "content"}
           POST events/rate {"per_second"}
+          GET  rest/requests | rest/invalid | rest/messages?channel_id=<id>
+          POST rest/faults {"fault":"shared_429"|"server_error"|"html_error"|"truncated_json"|"delay"|"forbidden",
+                            "route":"create_message"|..., "resource", "times", "retry_after", "status", "delay_ms"}
+          POST rest/buckets {"route", "limit", "window_ms", "bucket"}
+          POST rest/interactions {"guild_id", "channel_id", "name"}
 
         Stop with Ctrl+C or SIGTERM.
         """;
@@ -65,6 +73,10 @@ internal static class EmulatorCommandLine
         ["--session-start-total"] = (s, name, value) => ParseInt(name, value, 1, int.MaxValue, "a session start count of 1 or more", n => s.Options.SessionStartTotal = n),
         ["--privileged-intents"] = (s, name, value) => ParseIntentMask(name, value, mask => s.Options.AllowedPrivilegedIntents = mask),
         ["--events-per-second"] = (s, name, value) => ParseRate(name, value, rate => s.EventsPerSecond = rate),
+        ["--rest-global-limit"] = (s, name, value) => ParseInt(name, value, 1, int.MaxValue, "a request count of 1 or more", n =>
+            s.Options.RestLimits.Global = s.Options.RestLimits.Global with { Limit = n }),
+        ["--invalid-request-limit"] = (s, name, value) =>
+            ParseInt(name, value, 1, int.MaxValue, "a request count of 1 or more", n => s.Options.RestLimits.InvalidRequestLimit = n),
     };
 
     /// <summary>Parses <paramref name="args"/> into emulator options (defaults for anything not given).</summary>

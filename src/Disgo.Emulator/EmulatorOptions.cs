@@ -1,3 +1,5 @@
+using Disgo.Emulator.Rest;
+
 namespace Disgo.Emulator;
 
 /// <summary>
@@ -56,6 +58,15 @@ public sealed class EmulatorOptions
     /// </summary>
     public int? RequiredShardMultiple { get; set; }
 
+    /// <summary>
+    /// The most guilds one session may hold before Identify closes with 4011 (Discord: 2,500); the recommended shard
+    /// count of <c>GET /gateway/bot</c> always respects it. Tests lower it to provoke 4011 with a small world.
+    /// </summary>
+    public int MaxGuildsPerSession { get; set; } = Gateway.IdentifyRules.MaxGuildsPerSession;
+
+    /// <summary>REST limits: per-route buckets, the global limit and the invalid-request ban.</summary>
+    public RestLimitOptions RestLimits { get; set; } = new();
+
     /// <summary>Time source for every window, timeout and TTL.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -76,6 +87,8 @@ public sealed class EmulatorOptions
         Require(SessionStartResetPeriod > TimeSpan.Zero, nameof(SessionStartResetPeriod), "must be positive");
         Require(SessionResumeTtl >= TimeSpan.Zero, nameof(SessionResumeTtl), "must not be negative");
         Require(RequiredShardMultiple is null or >= 1, nameof(RequiredShardMultiple), "must be at least 1 when set");
+        Require(MaxGuildsPerSession >= 1, nameof(MaxGuildsPerSession), "must be at least 1");
+        RestLimits.Validate();
     }
 
     private static void Require(bool condition, string option, string rule)

@@ -18,6 +18,7 @@ internal sealed class EmulatorServices
         SessionStartBudget = new SessionStartBudget(options);
         Gateway = new GatewayHub(this);
         Events = new EventSource(this);
+        Rest = new RestHub(this);
     }
 
     public EmulatorOptions Options { get; }
@@ -33,6 +34,8 @@ internal sealed class EmulatorServices
     public GatewayHub Gateway { get; }
 
     public EventSource Events { get; }
+
+    public RestHub Rest { get; }
 
     /// <summary>The running emulator, for the URLs it hands out; set once the listener is bound.</summary>
     public DiscordEmulator Emulator { get; private set; } = null!;

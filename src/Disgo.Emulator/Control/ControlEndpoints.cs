@@ -25,6 +25,14 @@ internal static class ControlEndpoints
         Map(app, "events/message", HttpMethods.Post, WithBody(routes.PostMessageAsync));
         Map(app, "events/rate", HttpMethods.Post, WithBody(routes.PostRateAsync));
 
+        var rest = new RestControlRoutes(services);
+        Map(app, "rest/faults", HttpMethods.Post, WithBody(rest.PostFaultAsync));
+        Map(app, "rest/buckets", HttpMethods.Post, WithBody(rest.PostBucketAsync));
+        Map(app, "rest/interactions", HttpMethods.Post, WithBody(rest.PostInteractionAsync));
+        Map(app, "rest/requests", HttpMethods.Get, rest.GetRequestsAsync);
+        Map(app, "rest/invalid", HttpMethods.Get, rest.GetInvalidAsync);
+        Map(app, "rest/messages", HttpMethods.Get, rest.GetMessagesAsync);
+
         // The emulator owns the source's timer; it must not outlive the listener.
         app.Lifetime.ApplicationStopping.Register(services.Events.Stop);
     }

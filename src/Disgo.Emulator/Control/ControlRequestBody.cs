@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text.Json;
+using Disgo.Emulator.Rest;
 using Microsoft.AspNetCore.Http;
 
 namespace Disgo.Emulator.Control;
@@ -13,33 +13,9 @@ internal static class ControlRequestBody
     /// <summary>The body as a JSON object, or a precise reason it is not one.</summary>
     public static async Task<(JsonDocument? Document, string? Error)> ReadObjectAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBytes)
-            return (null, $"The body is larger than {MaxBytes} bytes.");
-
-        var buffer = new ArrayBufferWriter<byte>(512);
-        var body = context.Request.Body;
-        while (true)
-        {
-            var read = await body.ReadAsync(buffer.GetMemory(4096), context.RequestAborted).ConfigureAwait(false);
-            if (read == 0)
-                break;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBytes)
-                return (null, $"The body is larger than {MaxBytes} bytes.");
-        }
-
-        if (buffer.WrittenCount == 0)
-            return (null, "The body is empty; send a JSON object.");
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(buffer.WrittenMemory);
-        }
-        catch (JsonException exception)
-        {
-            return (null, $"The body is not valid JSON: {exception.Message}");
-        }
+        var (document, error) = await JsonRequestBody.ReadAsync(context, MaxBytes).ConfigureAwait(false);
+        if (document is null)
+            return (null, error);
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {

@@ -90,7 +90,10 @@ public sealed class EventSource
         lock (_emitLock)
         {
             var messageId = _services.World.NextId();
-            deliveredTo = DispatchMessageCreate(guild, channelIndex, FirstHumanMember(guild), messageId, content);
+            var author = FirstHumanMember(guild);
+            // Kept so the bot can reply to, react to or (with permission) delete it through REST.
+            _services.World.Messages.Add(new StoredMessage(messageId, guild, channelIndex, author, content, _services.Time.GetUtcNow()));
+            deliveredTo = DispatchMessageCreate(guild, channelIndex, author, messageId, content);
             return messageId;
         }
     }

@@ -18,6 +18,7 @@ public sealed class GatewayHub
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
 
     private readonly EmulatorServices _services;
+    private readonly MessageContentRule _messageContent;
     private readonly ConcurrentDictionary<long, GatewayConnection> _connections = new();
     private ILogger _logger = NullLogger.Instance;
     private volatile bool _failResumeHandshakes;
@@ -27,6 +28,7 @@ public sealed class GatewayHub
     {
         _services = services;
         var world = services.World;
+        _messageContent = new MessageContentRule(world.BotUserId);
         Registry = new SessionRegistry(services.Options);
         Starter = new SessionStarter(services, Registry, new IdentifyLimiter(services.Options, services.SessionStartBudget));
         GuildMembers = new GuildMembersResponder(world, new FullMemberListLimiter());
@@ -72,7 +74,9 @@ public sealed class GatewayHub
     /// Routes one dispatch the way Discord does: a guild event to every session whose
     /// <c>(guild_id &gt;&gt; 22) % num_shards == shard_id</c>, whatever <c>num_shards</c> other sessions use (a session
     /// without a shard tuple is <c>[0, 1]</c> and gets everything); an event without a guild (DMs) to shard 0 only.
-    /// Sessions whose intents do not cover the event are skipped. Each session gives the event its own sequence
+    /// Sessions whose intents do not cover the event are skipped. A guild MESSAGE_CREATE or MESSAGE_UPDATE reaches
+    /// sessions without MESSAGE_CONTENT with its content fields emptied unless the bot wrote or is mentioned in it
+    /// (derived once per event, only if such a session is a target). Each session gives the event its own sequence
     /// number and keeps it for replay, also while it waits to be resumed.
     /// </summary>
     /// <param name="eventName">The <c>t</c>, e.g. <c>MESSAGE_CREATE</c>.</param>
@@ -84,11 +88,18 @@ public sealed class GatewayHub
     {
         var dispatch = Encode(eventName, dataJson);
         var gate = GatewayIntents.GateOf(eventName, inGuild: guildId is not null);
+        var contentGated = MessageContentRule.Governs(eventName, guildId);
+        PreEncodedDispatch? withoutContent = null;
         var routed = 0;
         foreach (var session in Registry.All)
         {
             var onShard = guildId is { } id ? session.Holds(id) : session.ShardId == 0;
-            if (onShard && GatewayIntents.Receives(session.Intents, gate) && session.Dispatch(dispatch))
+            if (!onShard || !GatewayIntents.Receives(session.Intents, gate))
+                continue;
+            var payload = contentGated && !MessageContentRule.SeesContent(session.Intents)
+                ? withoutContent ??= _messageContent.ForSessionWithoutIntent(dispatch, dataJson)
+                : dispatch;
+            if (session.Dispatch(payload))
                 routed++;
         }
 

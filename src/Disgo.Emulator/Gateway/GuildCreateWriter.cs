@@ -13,7 +13,7 @@ namespace Disgo.Emulator.Gateway;
 internal sealed class GuildCreateWriter : IDisposable
 {
     // @everyone's permissions in a new guild (view channels, send messages, read history, reactions, and so on).
-    private const string EveryonePermissions = "2248473465835073";
+    internal const string EveryonePermissions = "2248473465835073";
 
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;

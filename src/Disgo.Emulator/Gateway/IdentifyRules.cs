@@ -9,7 +9,7 @@ namespace Disgo.Emulator.Gateway;
 /// </summary>
 internal static class IdentifyRules
 {
-    /// <summary>One session may hold at most this many guilds; more requires sharding (4011).</summary>
+    /// <summary>Discord's most guilds per session (the default of <see cref="EmulatorOptions.MaxGuildsPerSession"/>); more requires sharding (4011).</summary>
     public const int MaxGuildsPerSession = 2500;
 
     public static GatewayRejection? Check(IdentifyPayload identify, EmulatorOptions options, EmulatedWorld world)
@@ -37,8 +37,8 @@ internal static class IdentifyRules
         }
 
         var guilds = world.GuildCountForShard(shardId, numShards);
-        if (guilds > MaxGuildsPerSession)
-            return new(GatewayCloseCodes.ShardingRequired, ViolationKind.ShardingRequired, $"Sharding required: shard [{shardId}, {numShards}] would hold {guilds} guilds (at most {MaxGuildsPerSession}).");
+        if (guilds > options.MaxGuildsPerSession)
+            return new(GatewayCloseCodes.ShardingRequired, ViolationKind.ShardingRequired, $"Sharding required: shard [{shardId}, {numShards}] would hold {guilds} guilds (at most {options.MaxGuildsPerSession}).");
 
         return null;
     }

@@ -24,8 +24,8 @@ internal static class MemberJson
         writer.WriteEndObject();
     }
 
-    /// <summary>A guild member object with its user.</summary>
-    public static void WriteMember(Utf8JsonWriter writer, EmulatedGuild guild, int memberIndex)
+    /// <summary>A guild member object with its user, and the member's <paramref name="permissions"/> where Discord includes them (interactions).</summary>
+    public static void WriteMember(Utf8JsonWriter writer, EmulatedGuild guild, int memberIndex, string? permissions = null)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("user"u8);
@@ -40,6 +40,8 @@ internal static class MemberJson
         writer.WriteBoolean("mute"u8, false);
         writer.WriteNumber("flags"u8, 0);
         writer.WriteBoolean("pending"u8, false);
+        if (permissions is not null)
+            writer.WriteString("permissions"u8, permissions);
         writer.WriteEndObject();
     }
 

@@ -1,49 +1,33 @@
 using System.Net;
 using Disgo.Emulator.Gateway;
-using Disgo.Emulator.Observation;
 using Microsoft.AspNetCore.Http;
 
 namespace Disgo.Emulator.Rest;
 
 /// <summary><c>GET /gateway</c> and <c>GET /gateway/bot</c>: where and how a bot may connect.</summary>
-internal sealed class GatewayRoutes(EmulatorServices services, RestRateLimits rateLimits)
+internal sealed class GatewayRoutes(EmulatorServices services)
 {
     /// <summary>Discord recommends about one shard per 1,000 guilds (a shard may hold at most 2,500).</summary>
     public const int GuildsPerRecommendedShard = 1000;
 
     /// <summary><c>GET /gateway</c>: <c>{url}</c>, no authentication needed.</summary>
-    public async Task GetGatewayAsync(HttpContext context)
-    {
-        if (!await rateLimits.TryAcquireAsync(context, RouteLimit.Gateway).ConfigureAwait(false))
-            return;
-
-        await RestResponses.WriteJsonAsync(context, StatusCodes.Status200OK, GatewayUrl(context), static (writer, url) =>
+    public Task GetGatewayAsync(RestRequest request) =>
+        RestResponses.WriteJsonAsync(request.Context, StatusCodes.Status200OK, GatewayUrl(request.Context), static (writer, url) =>
         {
             writer.WriteStartObject();
             writer.WriteString("url"u8, url);
             writer.WriteEndObject();
-        }).ConfigureAwait(false);
-    }
+        });
 
     /// <summary><c>GET /gateway/bot</c>: the URL, the recommended shard count and the live session start budget.</summary>
-    public async Task GetGatewayBotAsync(HttpContext context)
+    public async Task GetGatewayBotAsync(RestRequest request)
     {
-        if (BotAuthorization.Check(context.Request, services.Options.Token) is { } problem)
-        {
-            services.Observations.Record(new RuleViolation(
-                ViolationKind.RestInvalidRequest, ConnectionId: 0, Shard: null, $"GET /gateway/bot with {problem}: 401", services.Time.GetUtcNow()));
-            await RestResponses.WriteUnauthorizedAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (!await rateLimits.TryAcquireAsync(context, RouteLimit.GatewayBot).ConfigureAwait(false))
-            return;
-
+        var context = request.Context;
         var budget = services.SessionStartBudget;
         var (remaining, resetAfter) = budget.Snapshot();
         var body = new GatewayBotBody(
             GatewayUrl(context),
-            RecommendedShards(services.World.Guilds.Count, services.Options.RequiredShardMultiple),
+            RecommendedShards(services.World.Guilds.Count, services.Options.RequiredShardMultiple, services.Options.MaxGuildsPerSession),
             budget.Total,
             remaining,
             (long)Math.Ceiling(resetAfter.TotalMilliseconds),
@@ -64,12 +48,13 @@ internal sealed class GatewayRoutes(EmulatorServices services, RestRateLimits ra
     }
 
     /// <summary>
-    /// <c>max(1, ceil(guilds / 1000))</c>, rounded up to the required multiple for large bots, because
-    /// "Get Gateway Bot always returns a valid count".
+    /// <c>max(1, ceil(guilds / 1000))</c> (more if a session may hold fewer guilds than that), rounded up to the
+    /// required multiple for large bots, because "Get Gateway Bot always returns a valid count".
     /// </summary>
-    public static int RecommendedShards(int guildCount, int? requiredMultiple)
+    public static int RecommendedShards(int guildCount, int? requiredMultiple, int maxGuildsPerSession = IdentifyRules.MaxGuildsPerSession)
     {
-        var shards = Math.Max(1, (guildCount + GuildsPerRecommendedShard - 1) / GuildsPerRecommendedShard);
+        var perShard = Math.Min(GuildsPerRecommendedShard, maxGuildsPerSession);
+        var shards = Math.Max(1, (guildCount + perShard - 1) / perShard);
         if (requiredMultiple is { } multiple)
             shards = (shards + multiple - 1) / multiple * multiple;
         return shards;

@@ -48,6 +48,21 @@ public sealed class RouteBucket
             return new RateLimitDecision(allowed, Id, Limit, Limit - _used, _resetAt, _resetAt - now);
         }
     }
+
+    /// <summary>
+    /// The bucket's state without taking a request, for answers that do not count against it (a shared-scope 429).
+    /// A bucket whose window has ended reports a full window from now, as the next request would open it.
+    /// </summary>
+    public RateLimitDecision Peek()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            return now >= _resetAt
+                ? new RateLimitDecision(true, Id, Limit, Limit, now + Period, Period)
+                : new RateLimitDecision(_used < Limit, Id, Limit, Limit - _used, _resetAt, _resetAt - now);
+        }
+    }
 }
 
 /// <summary>The outcome of one request against a <see cref="RouteBucket"/>, with the values its headers report.</summary>

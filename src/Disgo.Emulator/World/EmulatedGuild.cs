@@ -40,6 +40,17 @@ public sealed class EmulatedGuild
         return EmulatedWorld.ChannelId(Index, channelIndex, _world.ChannelsPerGuild);
     }
 
+    /// <summary>The channel's name: the first is <c>general</c>, as in a new guild.</summary>
+    public string ChannelName(int channelIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(channelIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(channelIndex, ChannelCount);
+        return channelIndex == 0 ? "general" : $"channel-{channelIndex}";
+    }
+
+    /// <summary>The member index of <paramref name="userId"/> in this guild, or -1 if the user is not a member.</summary>
+    public int MemberIndexOf(ulong userId) => userId == _world.BotUserId ? 0 : _world.HumanMemberIndex(Index, userId);
+
     public ulong MemberUserId(int memberIndex)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(memberIndex);

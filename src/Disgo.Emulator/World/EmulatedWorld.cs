@@ -52,6 +52,15 @@ public sealed class EmulatedWorld
 
     public EmulatedGuild? FindGuild(ulong guildId) => _guildsById.GetValueOrDefault(guildId);
 
+    /// <summary>Messages REST can find: the bot's own and those emitted one at a time.</summary>
+    public MessageStore Messages { get; } = new();
+
+    /// <summary>Interactions the emulator created, which the bot answers through the interaction routes.</summary>
+    public InteractionStore Interactions { get; } = new();
+
+    /// <summary>The application's global commands, as the last bulk overwrite left them.</summary>
+    public ApplicationCommandStore Commands { get; } = new();
+
     /// <summary>The guilds Discord routes to <c>[shardId, numShards]</c>, in id order.</summary>
     /// <remarks>
     /// Guild <c>i</c> has the snowflake timestamp <c>base + i</c>, so a shard's guilds are every <c>numShards</c>-th
@@ -118,6 +127,15 @@ public sealed class EmulatedWorld
 
     internal static ulong ChannelId(int guildIndex, int channelIndex, int channelsPerGuild) =>
         Snowflake(ChannelTimestampBase + ((long)guildIndex * channelsPerGuild) + channelIndex, 0);
+
+    /// <summary>Inverts <see cref="UserId"/>: the member index of a human member of guild <paramref name="guildIndex"/>, or -1.</summary>
+    internal int HumanMemberIndex(int guildIndex, ulong userId)
+    {
+        if ((userId & ((1UL << 22) - 1)) != ((1UL << 17) | 1))
+            return -1;
+        var offset = (long)(userId >> 22) - UserTimestampBase - ((long)guildIndex * MembersPerGuild);
+        return offset >= 1 && offset < MembersPerGuild ? (int)offset : -1;
+    }
 
     internal static ulong UserId(int guildIndex, int memberIndex, int membersPerGuild) =>
         Snowflake(UserTimestampBase + ((long)guildIndex * membersPerGuild) + memberIndex, 1);

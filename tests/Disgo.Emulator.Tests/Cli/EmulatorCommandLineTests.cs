@@ -27,7 +27,8 @@ public sealed class EmulatorCommandLineTests
         [
             "--port", "0", "--token", "abc.def", "--guilds", "100000", "--members", "7", "--max-concurrency", "16",
             "--heartbeat-ms", "1500", "--identify-window-ms", "250", "--session-start-total", "42",
-            "--privileged-intents", "0x8000", "--events-per-second", "12.5",
+            "--privileged-intents", "0x8000", "--events-per-second", "12.5", "--rest-global-limit", "120",
+            "--invalid-request-limit", "50",
         ]);
 
         var options = Assert.IsType<EmulatorOptions>(parsed.Options);
@@ -41,6 +42,8 @@ public sealed class EmulatorCommandLineTests
         Assert.Equal(42, options.SessionStartTotal);
         Assert.Equal(32768, options.AllowedPrivilegedIntents);
         Assert.Equal(12.5, parsed.EventsPerSecond);
+        Assert.Equal(new Disgo.Emulator.Rest.RouteRate(120, TimeSpan.FromSeconds(1)), options.RestLimits.Global);
+        Assert.Equal(50, options.RestLimits.InvalidRequestLimit);
     }
 
     [Fact]
@@ -101,7 +104,8 @@ public sealed class EmulatorCommandLineTests
         foreach (var option in new[]
         {
             "--port", "--token", "--guilds", "--members", "--max-concurrency", "--heartbeat-ms", "--identify-window-ms",
-            "--session-start-total", "--privileged-intents", "--events-per-second", "--help",
+            "--session-start-total", "--privileged-intents", "--events-per-second", "--rest-global-limit",
+            "--invalid-request-limit", "--help",
         })
         {
             Assert.Contains(option, EmulatorCommandLine.Usage, StringComparison.Ordinal);

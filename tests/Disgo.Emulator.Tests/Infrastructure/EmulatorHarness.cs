@@ -8,8 +8,11 @@ namespace Disgo.Emulator.Tests.Infrastructure;
 /// </summary>
 public sealed class EmulatorHarness : IAsyncDisposable
 {
-    /// <summary>GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES: enough for guild and DM dispatches, nothing privileged.</summary>
-    public const long DefaultIntents = Intent.Guilds | Intent.GuildMessages | Intent.DirectMessages;
+    /// <summary>
+    /// GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES | MESSAGE_CONTENT: guild and DM dispatches with message content, the
+    /// one privileged intent every emulator option allows by default.
+    /// </summary>
+    public const long DefaultIntents = Intent.Guilds | Intent.GuildMessages | Intent.DirectMessages | Intent.MessageContent;
 
     private readonly List<RawGatewayClient> _clients = [];
 

@@ -120,13 +120,13 @@ public sealed class GatewayBotTests
         var first = await RestCall.GetGatewayBotAsync(harness);
         var second = await RestCall.GetGatewayBotAsync(harness);
 
-        Assert.Equal(RouteLimit.GatewayBot.Limit.ToString(CultureInfo.InvariantCulture), first.Header("X-RateLimit-Limit"));
-        Assert.Equal((RouteLimit.GatewayBot.Limit - 1).ToString(CultureInfo.InvariantCulture), first.Header("X-RateLimit-Remaining"));
-        Assert.Equal((RouteLimit.GatewayBot.Limit - 2).ToString(CultureInfo.InvariantCulture), second.Header("X-RateLimit-Remaining"));
-        var resetAt = (now + RouteLimit.GatewayBot.Period).ToUnixTimeMilliseconds() / 1000.0;
+        Assert.Equal(harness.Emulator.Rest.LimitOf(ApiRoute.GetGatewayBot).Limit.ToString(CultureInfo.InvariantCulture), first.Header("X-RateLimit-Limit"));
+        Assert.Equal((harness.Emulator.Rest.LimitOf(ApiRoute.GetGatewayBot).Limit - 1).ToString(CultureInfo.InvariantCulture), first.Header("X-RateLimit-Remaining"));
+        Assert.Equal((harness.Emulator.Rest.LimitOf(ApiRoute.GetGatewayBot).Limit - 2).ToString(CultureInfo.InvariantCulture), second.Header("X-RateLimit-Remaining"));
+        var resetAt = (now + harness.Emulator.Rest.LimitOf(ApiRoute.GetGatewayBot).Period).ToUnixTimeMilliseconds() / 1000.0;
         Assert.Equal(resetAt.ToString("0.000", CultureInfo.InvariantCulture), first.Header("X-RateLimit-Reset"));
         Assert.Equal("5.000", first.Header("X-RateLimit-Reset-After"));
-        Assert.Equal(RouteLimit.GatewayBot.BucketHash, first.Header("X-RateLimit-Bucket"));
+        Assert.Equal(harness.Emulator.Rest.LimitOf(ApiRoute.GetGatewayBot).BucketHash, first.Header("X-RateLimit-Bucket"));
         Assert.False(first.HasHeader("X-RateLimit-Scope"));
         Assert.False(first.HasHeader("Retry-After"));
     }
@@ -135,7 +135,7 @@ public sealed class GatewayBotTests
     public async Task Going_over_the_route_limit_is_429_with_retry_after_and_is_recorded()
     {
         await using var harness = await EmulatorHarness.StartAsync();
-        for (var i = 0; i < RouteLimit.GatewayBot.Limit; i++)
+        for (var i = 0; i < harness.Emulator.Rest.LimitOf(ApiRoute.GetGatewayBot).Limit; i++)
             Assert.Equal(HttpStatusCode.OK, (await RestCall.GetGatewayBotAsync(harness)).Status);
         harness.Advance(TimeSpan.FromSeconds(1.5));
 
@@ -161,20 +161,20 @@ public sealed class GatewayBotTests
     public async Task Gateway_and_gateway_bot_have_separate_buckets()
     {
         await using var harness = await EmulatorHarness.StartAsync();
-        for (var i = 0; i < RouteLimit.GatewayBot.Limit; i++)
+        for (var i = 0; i < harness.Emulator.Rest.LimitOf(ApiRoute.GetGatewayBot).Limit; i++)
             await RestCall.GetGatewayBotAsync(harness);
 
         var gateway = await RestCall.GetAsync($"{harness.Emulator.RestBaseUrl}/gateway");
 
         Assert.Equal(HttpStatusCode.OK, gateway.Status);
-        Assert.Equal(RouteLimit.Gateway.BucketHash, gateway.Header("X-RateLimit-Bucket"));
+        Assert.Equal(harness.Emulator.Rest.LimitOf(ApiRoute.GetGateway).BucketHash, gateway.Header("X-RateLimit-Bucket"));
     }
 
     [Fact]
     public async Task Unauthorized_requests_do_not_use_up_the_bots_bucket()
     {
         await using var harness = await EmulatorHarness.StartAsync();
-        for (var i = 0; i < RouteLimit.GatewayBot.Limit * 2; i++)
+        for (var i = 0; i < harness.Emulator.Rest.LimitOf(ApiRoute.GetGatewayBot).Limit * 2; i++)
             await RestCall.GetAsync($"{harness.Emulator.RestBaseUrl}/gateway/bot", "Bot wrong");
 
         Assert.Equal(HttpStatusCode.OK, (await RestCall.GetGatewayBotAsync(harness)).Status);

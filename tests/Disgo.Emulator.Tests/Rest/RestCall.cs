@@ -34,6 +34,14 @@ internal sealed record RestCall(HttpStatusCode Status, HttpResponseHeaders Heade
 
     public static Task<RestCall> PostAsync(string url, string jsonBody) => SendAsync(HttpMethod.Post, url, jsonBody: jsonBody);
 
+    /// <summary>Sends <paramref name="method"/> to <paramref name="path"/> under the REST base URL with the bot's token.</summary>
+    public static Task<RestCall> BotAsync(EmulatorHarness harness, HttpMethod method, string path, string? jsonBody = null) =>
+        SendAsync(method, $"{harness.Emulator.RestBaseUrl}{path}", $"Bot {harness.Token}", jsonBody);
+
+    /// <summary><c>POST /channels/{channel_id}/messages</c> with the bot's token.</summary>
+    public static Task<RestCall> CreateMessageAsync(EmulatorHarness harness, ulong channelId, string content = "hello") =>
+        BotAsync(harness, HttpMethod.Post, $"/channels/{channelId}/messages", JsonSerializer.Serialize(new { content }));
+
     /// <summary><c>GET /gateway/bot</c> with the harness's token.</summary>
     public static Task<RestCall> GetGatewayBotAsync(EmulatorHarness harness) =>
         GetAsync($"{harness.Emulator.RestBaseUrl}/gateway/bot", $"Bot {harness.Token}");

@@ -60,10 +60,31 @@ public sealed class RouteBucketTests
     }
 
     [Fact]
-    public void Route_bucket_hashes_are_opaque_and_distinct()
+    public void Route_bucket_hashes_are_opaque_and_distinct_and_shared_only_by_routes_sharing_a_bucket()
     {
-        Assert.NotEqual(RouteLimit.Gateway.BucketHash, RouteLimit.GatewayBot.BucketHash);
-        Assert.DoesNotContain("gateway", RouteLimit.GatewayBot.BucketHash, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(32, RouteLimit.GatewayBot.BucketHash.Length);
+        var limits = new RestRateLimits(new RestLimitOptions(), _time);
+
+        var hashes = ApiRoutes.All.Select(r => limits.LimitOf(r).BucketHash).ToArray();
+
+        Assert.Equal(ApiRoutes.All.Count - 3, hashes.Distinct().Count());
+        Assert.Equal(limits.LimitOf(ApiRoute.EditMessage).BucketHash, limits.LimitOf(ApiRoute.DeleteMessage).BucketHash);
+        Assert.Equal(limits.LimitOf(ApiRoute.CreateFollowup).BucketHash, limits.LimitOf(ApiRoute.DeleteFollowup).BucketHash);
+        Assert.All(hashes, hash => Assert.Matches("^[0-9a-f]{32}$", hash));
+        Assert.DoesNotContain("gateway", limits.LimitOf(ApiRoute.GetGatewayBot).BucketHash, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Peek_reports_the_bucket_without_using_it_up()
+    {
+        var bucket = new RouteBucket("abc", 2, TimeSpan.FromSeconds(5), _time);
+        var fresh = bucket.Peek();
+        bucket.TryAcquire();
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        var peeked = bucket.Peek();
+
+        Assert.Equal((2, TimeSpan.FromSeconds(5)), (fresh.Remaining, fresh.ResetAfter));
+        Assert.Equal((1, TimeSpan.FromSeconds(3)), (peeked.Remaining, peeked.ResetAfter));
+        Assert.Equal(0, bucket.TryAcquire().Remaining);
     }
 }
