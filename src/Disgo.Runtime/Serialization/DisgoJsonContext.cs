@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Disgo.Models;
 using Disgo.Models.Events;
 using Disgo.Models.Gateway;
+using Disgo.Rest.Models;
 
 namespace Disgo.Serialization;
 
@@ -21,7 +22,9 @@ namespace Disgo.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.Strict,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    // Single-pass readers for the hottest events; they write through PlainMetadataContext.
+    Converters = [typeof(MessageJsonConverter)])]
 // Envelopes: any payload (d read later), and the ones a client sends or a server answers with.
 [JsonSerializable(typeof(GatewayPayload<JsonElement>), TypeInfoPropertyName = "GatewayPayload")]
 [JsonSerializable(typeof(GatewayPayload<long?>), TypeInfoPropertyName = "HeartbeatPayload")]
@@ -53,6 +56,16 @@ namespace Disgo.Serialization;
 [JsonSerializable(typeof(TypingStart))]
 [JsonSerializable(typeof(PresenceUpdate))]
 [JsonSerializable(typeof(Interaction))]
+// REST bodies (Disgo.Rest): requests, answers and Discord's error shape.
+[JsonSerializable(typeof(CreateMessage))]
+[JsonSerializable(typeof(EditMessage))]
+[JsonSerializable(typeof(InteractionResponse))]
+[JsonSerializable(typeof(InteractionMessage))]
+[JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
+[JsonSerializable(typeof(Channel))]
+[JsonSerializable(typeof(GuildMember))]
+[JsonSerializable(typeof(GatewayBot))]
+[JsonSerializable(typeof(DiscordError))]
 // Reached only through lenient converters, which look them up at run time.
 [JsonSerializable(typeof(PresenceActivity))]
 [JsonSerializable(typeof(ClientStatus))]

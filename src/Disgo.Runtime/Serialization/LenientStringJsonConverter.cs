@@ -10,7 +10,10 @@ namespace Disgo.Serialization;
 /// </summary>
 public sealed class LenientStringJsonConverter : JsonConverter<string>
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadText(ref reader);
+
+    /// <summary>Reads the current token as text: a string as itself, a number or boolean as its JSON, anything else as null.</summary>
+    internal static string? ReadText(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {

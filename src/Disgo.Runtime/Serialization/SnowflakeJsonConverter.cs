@@ -9,12 +9,15 @@ namespace Disgo.Serialization;
 /// </summary>
 public sealed class SnowflakeJsonConverter : JsonConverter<Snowflake>
 {
-    public override Snowflake Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override Snowflake Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <summary>Reads a snowflake from the current string or number token.</summary>
+    internal static Snowflake ReadValue(ref Utf8JsonReader reader) =>
         reader.TokenType switch
         {
             JsonTokenType.String => ReadFromString(ref reader),
             JsonTokenType.Number when reader.TryGetUInt64(out var value) => new Snowflake(value),
-            _ => throw new JsonException($"Expected a snowflake (a string of decimal digits or an unsigned integer), got {DescribeToken(ref reader)}."),
+            _ => throw new JsonException($"Expected a snowflake (a string of decimal digits or an unsigned integer), got {DescribeToken(reader.TokenType)}."),
         };
 
     public override void Write(Utf8JsonWriter writer, Snowflake value, JsonSerializerOptions options)
@@ -51,13 +54,6 @@ public sealed class SnowflakeJsonConverter : JsonConverter<Snowflake>
         throw new JsonException($"Expected a snowflake (1 to {Snowflake.MaxLength} decimal digits), got the string \"{text}\".");
     }
 
-    private static string DescribeToken(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.Number => "a number that is not an unsigned 64-bit integer",
-        JsonTokenType.Null => "null",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        _ => reader.TokenType.ToString(),
-    };
+    private static string DescribeToken(JsonTokenType token) =>
+        token == JsonTokenType.Number ? "a number that is not an unsigned 64-bit integer" : Reading.JsonModelReader.Describe(token);
 }

@@ -20,14 +20,13 @@ public sealed class GatewaySessionBadInputTests
     private readonly CapturingLoggerFactory _logs = new();
 
     [Fact]
-    public async Task Unknown_opcodes_are_logged_and_skipped_and_unknown_events_reach_the_dispatcher_on_the_same_connection()
+    public async Task Unknown_events_reach_the_dispatcher_on_the_same_connection()
     {
         await using var gateway = await ScriptedGateway.StartAsync(async (connection, _) =>
         {
             await connection.SendHelloAsync();
             await connection.ExpectAsync((int)GatewayOpcode.Identify);
             await connection.SendReadyAsync("s1");
-            await connection.SendAsync("""{"t":null,"s":null,"op":99,"d":{"something":"new"}}""");
             await connection.SendDispatchAsync("BRAND_NEW_EVENT", 2, """{"shiny":true}""");
             await connection.SendDispatchAsync("TYPING_START", 3);
         });
@@ -39,8 +38,42 @@ public sealed class GatewaySessionBadInputTests
 
         Assert.Equal([1L, 2, 3], dispatcher.Sequences);
         Assert.Equal(("BRAND_NEW_EVENT", """{"shiny":true}"""), dispatcher.Delivered.Select(d => (d.EventName, d.Data)).ElementAt(1));
-        Assert.True(_logs.Contains(LogLevel.Warning, "opcode 99"));
         Assert.Single(gateway.Connections);
+        Assert.True(session.IsHealthy);
+        Assert.Empty(gateway.ScriptFailures);
+    }
+
+    [Fact]
+    public async Task An_unknown_opcode_recycles_the_connection_and_the_resume_loses_and_repeats_nothing()
+    {
+        await using var gateway = await ScriptedGateway.StartAsync(async (connection, index) =>
+        {
+            await connection.SendHelloAsync();
+            if (index == 0)
+            {
+                await connection.ExpectAsync((int)GatewayOpcode.Identify);
+                await connection.SendReadyAsync("s1");
+                await connection.SendDispatchAsync("MESSAGE_CREATE", 2);
+                await connection.SendAsync("""{"t":null,"s":null,"op":99,"d":{"something":"new"}}""");
+                await connection.SendDispatchAsync("MESSAGE_CREATE", 3);
+                return;
+            }
+
+            var resume = await connection.ExpectAsync((int)GatewayOpcode.Resume);
+            Assert.Equal(("s1", 2), (resume.GetProperty("session_id").GetString(), resume.GetProperty("seq").GetInt64()));
+            await connection.SendDispatchAsync("MESSAGE_CREATE", 3);
+            await connection.SendDispatchAsync("RESUMED", 4);
+        });
+        var (session, dispatcher) = Create(gateway);
+        await using var _ = session;
+
+        await session.StartAsync().WaitAsync(SessionHarness.SafetyNet);
+        await SessionHarness.WaitUntilAsync(() => dispatcher.Sequences.LastOrDefault() == 4, "the session resumed");
+
+        Assert.Equal([1L, 2, 3, 4], dispatcher.Sequences);
+        Assert.Equal(GatewayCloseCodes.ClientResumableClose, gateway.Connection(0).ClientCloseCode);
+        var error = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains("opcode 99", error.Exception!.Message, StringComparison.Ordinal);
         Assert.True(session.IsHealthy);
         Assert.Empty(gateway.ScriptFailures);
     }
@@ -118,32 +151,57 @@ public sealed class GatewaySessionBadInputTests
         Assert.Empty(gateway.ScriptFailures);
     }
 
-    [Fact]
-    public async Task Corrupt_compressed_data_recycles_the_connection_and_the_new_one_gets_a_fresh_context()
+    [Theory]
+    [InlineData(GatewayCompression.ZlibStream, false)]
+    [InlineData(GatewayCompression.ZlibStream, true)]
+    [InlineData(GatewayCompression.ZstdStream, false)]
+    [InlineData(GatewayCompression.ZstdStream, true)]
+    public async Task Corrupt_or_truncated_compressed_data_recycles_the_connection_and_the_new_one_gets_a_fresh_context(
+        GatewayCompression compression, bool truncated)
     {
         await using var gateway = await ScriptedGateway.StartAsync(async (connection, index) =>
         {
-            using var compressor = new ZlibStreamCompressor();
-            Task Send(string json) => connection.SendAsync(compressor.Compress(Encoding.UTF8.GetBytes(json)), WebSocketMessageType.Binary);
-            await Send("""{"t":null,"s":null,"op":10,"d":{"heartbeat_interval":41250}}""");
+            using var zlib = new ZlibStreamCompressor();
+            using var zstd = new ZstdStreamCompressor();
+            byte[] Compress(string json) => compression == GatewayCompression.ZlibStream
+                ? zlib.Compress(Encoding.UTF8.GetBytes(json))
+                : zstd.Compress(Encoding.UTF8.GetBytes(json));
+            Task Send(byte[] message) => connection.SendAsync(message, WebSocketMessageType.Binary);
+            await Send(Compress("""{"t":null,"s":null,"op":10,"d":{"heartbeat_interval":41250}}"""));
             if (index == 0)
             {
                 await connection.ExpectAsync((int)GatewayOpcode.Identify);
-                await Send($$$$"""{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"bot"},"guilds":[],"session_id":"s1","resume_gateway_url":"{{{{connection.ResumeUrl}}}}","application":{"id":"1","flags":0}}}""");
-                await connection.SendAsync([0x12, 0x34, 0x56, 0x78, 0x9A, 0x00, 0x00, 0xFF, 0xFF], WebSocketMessageType.Binary);
+                await Send(Compress($$$$"""{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"bot"},"guilds":[],"session_id":"s1","resume_gateway_url":"{{{{connection.ResumeUrl}}}}","application":{"id":"1","flags":0}}}"""));
+                await Send(Compress("""{"t":"MESSAGE_CREATE","s":2,"op":0,"d":{}}"""));
+                if (truncated)
+                {
+                    // Half of a payload, then a whole one: what follows the cut no longer decodes to the JSON sent. Here d
+                    // comes first, so the envelope reader walks through the damage to find s and t.
+                    var cut = Compress("""{"op":0,"d":{"content":"a message cut short by a broken proxy, long enough to cut in the middle"},"s":3,"t":"MESSAGE_CREATE"}""");
+                    await Send(cut[..(cut.Length / 2)]);
+                    await Send(Compress("""{"t":"MESSAGE_CREATE","s":4,"op":0,"d":{}}"""));
+                }
+                else
+                {
+                    await Send([0x12, 0x34, 0x56, 0x78, 0x9A, 0x00, 0x00, 0xFF, 0xFF]);
+                }
+
                 return;
             }
 
-            await connection.ExpectAsync((int)GatewayOpcode.Resume);
-            await Send("""{"t":"RESUMED","s":2,"op":0,"d":{}}""");
+            var resume = await connection.ExpectAsync((int)GatewayOpcode.Resume);
+            Assert.Equal(2, resume.GetProperty("seq").GetInt64());
+            await Send(Compress("""{"t":"MESSAGE_CREATE","s":3,"op":0,"d":{}}"""));
+            await Send(Compress("""{"t":"RESUMED","s":4,"op":0,"d":{}}"""));
         });
-        var (session, dispatcher) = Create(gateway, o => o.Compression = GatewayCompression.ZlibStream);
+        var (session, dispatcher) = Create(gateway, o => o.Compression = compression);
         await using var _ = session;
 
         await session.StartAsync().WaitAsync(SessionHarness.SafetyNet);
-        await SessionHarness.WaitUntilAsync(() => dispatcher.Sequences.LastOrDefault() == 2, "the session resumed");
+        await SessionHarness.WaitUntilAsync(() => dispatcher.Sequences.LastOrDefault() == 4, "the session resumed");
 
-        Assert.Contains("compress=zlib-stream", gateway.Connection(1).Query, StringComparison.Ordinal);
+        Assert.Equal([1L, 2, 3, 4], dispatcher.Sequences);
+        Assert.Contains(compression == GatewayCompression.ZlibStream ? "compress=zlib-stream" : "compress=zstd-stream", gateway.Connection(1).Query, StringComparison.Ordinal);
         Assert.Equal(GatewayCloseCodes.ClientResumableClose, gateway.Connection(0).ClientCloseCode);
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is Disgo.Gateway.GatewayDecodeException);
         Assert.Empty(gateway.ScriptFailures);

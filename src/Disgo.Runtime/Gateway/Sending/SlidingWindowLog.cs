@@ -5,16 +5,24 @@ namespace Disgo.Gateway.Sending;
 /// moment (a fixed window would allow twice the limit across its boundary). Timestamps are
 /// <see cref="TimeProvider.GetTimestamp"/> values. Not thread-safe.
 /// </summary>
+/// <remarks>
+/// The log grows with the sends it holds, up to <c>capacity</c>: an idle connection sends a heartbeat or two per
+/// window, and with a thousand of them in a process a full-size log each would be most of their memory.
+/// </remarks>
 internal sealed class SlidingWindowLog
 {
-    private readonly long[] _sentAt;
+    private const int InitialLength = 4;
+
+    private readonly int _capacity;
     private readonly long _windowTicks;
+    private long[] _sentAt = [];
     private int _oldest;
     private int _count;
 
     public SlidingWindowLog(int capacity, long windowTicks)
     {
-        _sentAt = new long[capacity];
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _capacity = capacity;
         _windowTicks = windowTicks;
     }
 
@@ -35,9 +43,14 @@ internal sealed class SlidingWindowLog
 
     public void Add(long now)
     {
-        if (_count == _sentAt.Length)
+        if (_count == _capacity)
         {
             throw new InvalidOperationException("The send log is full; a send was recorded without room for it.");
+        }
+
+        if (_count == _sentAt.Length)
+        {
+            Grow();
         }
 
         _sentAt[(_oldest + _count) % _sentAt.Length] = now;
@@ -48,4 +61,16 @@ internal sealed class SlidingWindowLog
     public long OldestExpiry => _sentAt[_oldest] + _windowTicks;
 
     public bool IsEmpty => _count == 0;
+
+    private void Grow()
+    {
+        var larger = new long[Math.Min(_capacity, Math.Max(InitialLength, _sentAt.Length * 2))];
+        for (var i = 0; i < _count; i++)
+        {
+            larger[i] = _sentAt[(_oldest + i) % _sentAt.Length];
+        }
+
+        _sentAt = larger;
+        _oldest = 0;
+    }
 }

@@ -90,7 +90,7 @@ public sealed partial class GatewaySession
             }
             : request;
         var pending = new PendingMemberRequest(request.GuildId, nonce);
-        if (!_memberRequests.TryAdd(nonce, pending))
+        if (!MemberRequests.TryAdd(nonce, pending))
         {
             throw new ArgumentException($"A member request with nonce '{nonce}' is already waiting for its answer; use another nonce.", nameof(request));
         }
@@ -107,7 +107,7 @@ public sealed partial class GatewaySession
         }
         finally
         {
-            _memberRequests.TryRemove(new KeyValuePair<string, PendingMemberRequest>(nonce, pending));
+            MemberRequests.TryRemove(new KeyValuePair<string, PendingMemberRequest>(nonce, pending));
         }
     }
 
@@ -172,9 +172,14 @@ public sealed partial class GatewaySession
 
     private void FailMemberRequests(Exception exception)
     {
-        foreach (var pending in _memberRequests.Values)
+        if (_memberRequests is not { } requests)
         {
-            if (_memberRequests.TryRemove(new KeyValuePair<string, PendingMemberRequest>(pending.Nonce, pending)))
+            return;
+        }
+
+        foreach (var pending in requests.Values)
+        {
+            if (requests.TryRemove(new KeyValuePair<string, PendingMemberRequest>(pending.Nonce, pending)))
             {
                 pending.Fail(exception);
             }

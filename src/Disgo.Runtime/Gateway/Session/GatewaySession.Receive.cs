@@ -109,9 +109,9 @@ public sealed partial class GatewaySession
             case GatewayOpcode.InvalidSession:
                 return OnInvalidSessionAsync(connection, ReadInvalidSession(envelope.Data(payload)));
             default:
-                // A new server opcode must not take a working connection down; nothing is lost by skipping it.
-                GatewaySessionLog.UnknownOpcode(_logger, _shardLabel, envelope.Opcode);
-                break;
+                // An opcode this client does not know may carry state it must act on (Discord documents every opcode a
+                // server sends): the connection cannot be trusted, but the session can, so it is resumed on a new one.
+                throw new GatewayDecodeException($"The gateway sent opcode {envelope.Opcode}, which is not one a server sends (0, 1, 7, 9, 10, 11).");
         }
 
         return ValueTask.CompletedTask;
@@ -143,7 +143,7 @@ public sealed partial class GatewaySession
         {
             OnResumed(connection);
         }
-        else if (!_memberRequests.IsEmpty)
+        else if (_memberRequests is { IsEmpty: false })
         {
             OnPossibleMemberAnswer(eventName, envelope.DataAndRest(payload.Span));
         }
@@ -290,15 +290,15 @@ public sealed partial class GatewaySession
             if (eventName.SequenceEqual("GUILD_MEMBERS_CHUNK"u8))
             {
                 var chunk = Read(data, DisgoJsonContext.Default.GuildMembersChunk, "GUILD_MEMBERS_CHUNK");
-                if (chunk.Nonce is { } nonce && _memberRequests.TryGetValue(nonce, out var pending) && pending.Add(chunk))
+                if (chunk.Nonce is { } nonce && MemberRequests.TryGetValue(nonce, out var pending) && pending.Add(chunk))
                 {
-                    _memberRequests.TryRemove(new KeyValuePair<string, PendingMemberRequest>(nonce, pending));
+                    MemberRequests.TryRemove(new KeyValuePair<string, PendingMemberRequest>(nonce, pending));
                 }
             }
             else if (eventName.SequenceEqual("RATE_LIMITED"u8))
             {
                 var limited = Read(data, DisgoJsonContext.Default.RateLimited, "RATE_LIMITED");
-                if (limited.Meta?.Nonce is { } nonce && _memberRequests.TryRemove(nonce, out var pending))
+                if (limited.Meta?.Nonce is { } nonce && MemberRequests.TryRemove(nonce, out var pending))
                 {
                     pending.Fail(new GatewayRateLimitedException(limited.Opcode, limited.RetryAfterTimeSpan, limited.Meta.GuildId, nonce));
                 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Disgo.Gateway.Compression;
 using Disgo.Gateway.Dispatch;
 using Disgo.Gateway.Coordination;
@@ -31,9 +30,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<GatewaySessionStatusChangedEventArgs> _statusChanges =
-        Channel.CreateUnbounded<GatewaySessionStatusChangedEventArgs>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<string, PendingMemberRequest> _memberRequests = new(StringComparer.Ordinal);
+    private readonly Queue<GatewaySessionStatusChangedEventArgs> _statusChanges = new(); // guarded by _gate
     private readonly KeyValuePair<string, object?> _shardTag;
     private readonly string _shardLabel;
 
@@ -60,6 +57,11 @@ public sealed partial class GatewaySession : IAsyncDisposable
     private long _latencyTicks = -1;
     private long _nonceCounter;
     private int _disposed;
+    private bool _notifyingStatusChanges; // guarded by _gate
+
+    // Created at the first member request: most shards never make one, and a thousand idle shards should not each
+    // hold an empty dictionary.
+    private ConcurrentDictionary<string, PendingMemberRequest>? _memberRequests;
 
     /// <param name="options">The session's configuration; validated here.</param>
     /// <param name="dispatcher">Receives every dispatch it handles, once, in order.</param>
@@ -104,9 +106,10 @@ public sealed partial class GatewaySession : IAsyncDisposable
             _lastSequence = resume.Sequence;
             _sessionBaseSequence = resume.Sequence;
         }
-
-        _ = Task.Run(NotifyStatusChangesAsync);
     }
+
+    private ConcurrentDictionary<string, PendingMemberRequest> MemberRequests =>
+        LazyInitializer.EnsureInitialized(ref _memberRequests, static () => new(StringComparer.Ordinal));
 
     /// <summary>Raised for every status transition, in order, on a task of its own (never on the receive loop).</summary>
     public event EventHandler<GatewaySessionStatusChangedEventArgs>? StatusChanged;
@@ -318,19 +321,34 @@ public sealed partial class GatewaySession : IAsyncDisposable
             }
 
             _status = next;
+            _statusChanges.Enqueue(new GatewaySessionStatusChangedEventArgs(previous, next, closeCode, reason, exception));
+            if (_notifyingStatusChanges)
+            {
+                return;
+            }
+
+            _notifyingStatusChanges = true;
         }
 
-        _statusChanges.Writer.TryWrite(new GatewaySessionStatusChangedEventArgs(previous, next, closeCode, reason, exception));
-        if (next == GatewaySessionStatus.Stopped)
-        {
-            _statusChanges.Writer.TryComplete();
-        }
+        // A task only while there is something to report: an idle session keeps no waiting reader.
+        _ = Task.Run(NotifyStatusChanges);
     }
 
-    private async Task NotifyStatusChangesAsync()
+    /// <summary>Raises <see cref="StatusChanged"/> for every queued change, in order, until none is left.</summary>
+    private void NotifyStatusChanges()
     {
-        await foreach (var change in _statusChanges.Reader.ReadAllAsync().ConfigureAwait(false))
+        while (true)
         {
+            GatewaySessionStatusChangedEventArgs? change;
+            lock (_gate)
+            {
+                if (!_statusChanges.TryDequeue(out change))
+                {
+                    _notifyingStatusChanges = false;
+                    return;
+                }
+            }
+
             try
             {
                 StatusChanged?.Invoke(this, change);

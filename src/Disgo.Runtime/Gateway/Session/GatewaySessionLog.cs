@@ -41,9 +41,6 @@ internal static partial class GatewaySessionLog
     [LoggerMessage(12, LogLevel.Error, "Shard {Shard}: the gateway sent data that cannot be decoded; recycling the connection and resuming")]
     public static partial void BadInput(ILogger logger, string shard, Exception exception);
 
-    [LoggerMessage(13, LogLevel.Warning, "Shard {Shard}: ignored a payload with opcode {Opcode}, which Disgo does not know")]
-    public static partial void UnknownOpcode(ILogger logger, string shard, int opcode);
-
     [LoggerMessage(14, LogLevel.Warning, "Shard {Shard}: {Missed} events before sequence {Sequence} never arrived")]
     public static partial void SequenceGap(ILogger logger, string shard, long missed, long sequence);
 
