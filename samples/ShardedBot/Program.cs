@@ -24,50 +24,49 @@ token = localDiscord?.Options.Token ?? token!;
 var restBaseUrl = localDiscord?.RestBaseUrl
     ?? (Environment.GetEnvironmentVariable("DISGO_API_URL") is { Length: > 0 } api ? new Uri(api) : GatewaySessionOptions.DiscordRestBaseUrl);
 
-using var http = new HttpClient();
-var gatewayBot = await new GatewayBotInfoClient(http, restBaseUrl, token).GetAsync(stop.Token);
-var shards = PingBot.Shards.Resolve(gatewayBot);
-var windows = (shards.Count + gatewayBot.SessionStartLimit.MaxConcurrency - 1) / gatewayBot.SessionStartLimit.MaxConcurrency;
-Console.WriteLine($"Starting {shards.Count} shards, max_concurrency {gatewayBot.SessionStartLimit.MaxConcurrency}: " +
-    $"{windows} identify window(s), about {(windows - 1) * 5} s; {gatewayBot.SessionStartLimit.Remaining} session starts left today.");
-
-var coordinator = new BucketedIdentifyCoordinator(BucketedIdentifyCoordinatorOptions.From(gatewayBot));
-coordinator.Waiting += (_, waiting) => Console.WriteLine(
-    $"  shard {waiting.Shard?.ShardId} waits to identify (bucket {waiting.Bucket}): {waiting.Reason}{(waiting.Delay is { } delay ? $", up to {delay.TotalSeconds:0.0} s" : "")}");
-var statistics = new ShardStatistics(shards[0].ShardCount);
-var bot = PingBot.Create(new PingHandlers(statistics), loggerFactory.CreateLogger<PingBot>());
-
-await using var fleet = new ShardFleet(shards, shard => new GatewaySessionOptions
+var statistics = new ShardStatistics();
+using var counters = new SessionCounters();
+await using var shards = new ShardManager(new ShardManagerOptions
 {
     Token = token,
     Intents = PingBot.Intents | GatewayIntents.MessageContent,
-    Shard = shard,
-    // Fetched once for the whole fleet above: shards need not each ask GET /gateway/bot.
-    GatewayUrl = gatewayBot.Url,
-    IdentifyCoordinator = coordinator,
+    Shards = PingBot.Shards,
+    RestBaseUrl = restBaseUrl,
     LoggerFactory = loggerFactory,
-}, bot);
+}, commands => PingBot.Create(new PingHandlers(statistics), loggerFactory.CreateLogger<PingBot>(), commands));
+shards.ProgressChanged += (_, progress) => StartupDisplay.OnProgress(progress);
+EventHandler<SessionChangedEventArgs> showChange = (_, change) => StartupDisplay.OnSessionChanged(change);
+shards.Sessions.SessionChanged += showChange;
 
+IReadOnlyList<SessionInfo> sessions = [];
 try
 {
-    await fleet.StartAsync(stop.Token);
-    Console.WriteLine("All shards ready. Ctrl+C to stop.");
+    await shards.StartAsync(stop.Token);
+    Console.WriteLine($"All {shards.Shards.Count} shards ready ({shards.RemainingSessionStarts} session starts left today). Ctrl+C to stop.");
+    var report = StartupDisplay.ReportAsync(shards, TimeSpan.FromSeconds(5), stop.Token);
     if (localDiscord is not null)
         await LocalTraffic.RunAsync(localDiscord, stop.Token);
-    else
-        await Task.Delay(Timeout.Infinite, stop.Token);
+    await report;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
 }
+finally
+{
+    // Taken before stopping: a stopped session has no ID any more.
+    sessions = shards.Sessions.Sessions;
+}
 
-await fleet.StopAsync(CancellationToken.None);
+// The stops are expected now; the summary says the rest.
+shards.Sessions.SessionChanged -= showChange;
+await shards.StopAsync(CancellationToken.None);
 Console.WriteLine();
 Console.WriteLine("shard  session                           events  guilds  messages  identifies  resumes");
-foreach (var record in fleet.Shards)
+foreach (var session in sessions.OrderBy(s => s.Shard?.ShardId))
 {
-    var id = record.Shard.ShardId;
-    Console.WriteLine($"{id,5}  {record.Session.SessionId ?? "-",-32}  {record.Session.Sequence,6}  {statistics.Guilds(id),6}  {statistics.Messages(id),8}  {record.Identifies,10}  {record.Resumes,7}");
+    var id = session.Shard?.ShardId ?? 0;
+    var sessionId = session.SessionId.IsNone ? "-" : session.SessionId.Value;
+    Console.WriteLine($"{id,5}  {sessionId,-32}  {session.Sequence ?? 0,6}  {statistics.Guilds(id),6}  {statistics.Messages(id),8}  {counters.Identifies(id),10}  {counters.Resumes(id),7}");
 }
 
 static async Task<DiscordEmulator> StartLocalDiscordAsync()

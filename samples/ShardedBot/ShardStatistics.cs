@@ -1,16 +1,25 @@
+using System.Collections.Concurrent;
+
 namespace ShardedBot;
 
 /// <summary>Per-shard counters, written by handlers on every shard's dispatch queue at once.</summary>
-public sealed class ShardStatistics(int shardCount)
+public sealed class ShardStatistics
 {
-    private readonly long[] _guilds = new long[shardCount];
-    private readonly long[] _messages = new long[shardCount];
+    private readonly ConcurrentDictionary<int, Counters> _shards = new();
 
-    public void GuildArrived(int shardId) => Interlocked.Increment(ref _guilds[shardId]);
+    public void GuildArrived(int shardId) => Interlocked.Increment(ref For(shardId).Guilds);
 
-    public void MessageArrived(int shardId) => Interlocked.Increment(ref _messages[shardId]);
+    public void MessageArrived(int shardId) => Interlocked.Increment(ref For(shardId).Messages);
 
-    public long Guilds(int shardId) => Interlocked.Read(ref _guilds[shardId]);
+    public long Guilds(int shardId) => Interlocked.Read(ref For(shardId).Guilds);
 
-    public long Messages(int shardId) => Interlocked.Read(ref _messages[shardId]);
+    public long Messages(int shardId) => Interlocked.Read(ref For(shardId).Messages);
+
+    private Counters For(int shardId) => _shards.GetOrAdd(shardId, static _ => new Counters());
+
+    private sealed class Counters
+    {
+        public long Guilds;
+        public long Messages;
+    }
 }

@@ -40,9 +40,23 @@ public readonly record struct ShardSet
     public static ShardSet Range(int totalShards, int firstShard, int shardCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalShards);
-        ArgumentOutOfRangeException.ThrowIfNegative(firstShard);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shardCount);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstShard, totalShards - shardCount, nameof(firstShard));
+        if (shardCount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shardCount), shardCount, "The range is empty: run at least 1 shard (shardCount), or leave this process out.");
+        }
+
+        if (firstShard < 0 || firstShard >= totalShards)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstShard), firstShard, string.Create(CultureInfo.InvariantCulture,
+                $"Shard ids run from 0 to {totalShards - 1} with {totalShards} shards in all; start the range there, or raise the total."));
+        }
+
+        if (firstShard > totalShards - shardCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shardCount), shardCount, string.Create(CultureInfo.InvariantCulture,
+                $"Shards {firstShard} to {firstShard + shardCount - 1} go past the last shard id, {totalShards - 1}; run at most {totalShards - firstShard} shard(s) from {firstShard}, or raise the total."));
+        }
+
         return new ShardSet(totalShards, firstShard, shardCount);
     }
 
