@@ -17,7 +17,11 @@ internal static class BotDeclarationReader
     private const int MinLargeThreshold = 50;
     private const int MaxLargeThreshold = 250;
 
-    public static BotDeclaration Read(INamedTypeSymbol bot, DisgoSymbols symbols, CancellationToken cancellationToken)
+    /// <summary>The declaration of <paramref name="bot"/>; read once per compilation and shared by its callers.</summary>
+    public static BotDeclaration Read(INamedTypeSymbol bot, DisgoSymbols symbols, CancellationToken cancellationToken) =>
+        symbols.ReadBot(bot, cancellationToken);
+
+    internal static BotDeclaration ReadUncached(INamedTypeSymbol bot, DisgoSymbols symbols, CancellationToken cancellationToken)
     {
         var problems = new List<BotProblem>();
         CheckShape(bot, symbols, problems, cancellationToken);

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Disgo.Shared;
@@ -11,6 +14,13 @@ namespace Disgo.Shared;
 /// </summary>
 internal sealed class DisgoSymbols
 {
+    // One lookup per compilation, shared by the generator's transforms and every analyzer: each of the runtime's
+    // types and event models is searched for in every referenced assembly.
+    private static readonly ConditionalWeakTable<Compilation, Lookup> ByCompilation = new();
+
+    // Each bot read once per compilation, however many analyzers (or generator steps) ask for it.
+    private readonly ConcurrentDictionary<INamedTypeSymbol, BotDeclaration> _bots = new(SymbolEqualityComparer.Default);
+
     private DisgoSymbols(
         Compilation compilation,
         INamedTypeSymbol discordBot,
@@ -63,7 +73,23 @@ internal sealed class DisgoSymbols
     /// </summary>
     public ImmutableArray<EventModel> EventModels { get; }
 
-    public static DisgoSymbols? TryCreate(Compilation compilation)
+    /// <summary>The symbols of <paramref name="compilation"/>, looked up on its first use; null without a Disgo runtime.</summary>
+    public static DisgoSymbols? TryCreate(Compilation compilation) =>
+        ByCompilation.GetValue(compilation, static compilation => new Lookup(Create(compilation))).Symbols;
+
+    /// <summary><paramref name="bot"/> read and checked by <see cref="BotDeclarationReader"/>, once per compilation.</summary>
+    public BotDeclaration ReadBot(INamedTypeSymbol bot, CancellationToken cancellationToken)
+    {
+        if (_bots.TryGetValue(bot, out var declaration))
+        {
+            return declaration;
+        }
+
+        // A read cut short by cancellation throws before anything is stored.
+        return _bots.GetOrAdd(bot, BotDeclarationReader.ReadUncached(bot, this, cancellationToken));
+    }
+
+    private static DisgoSymbols? Create(Compilation compilation)
     {
         var discordBot = compilation.GetTypeByMetadataName(MetadataNames.DiscordBotAttribute);
         var handlers = compilation.GetTypeByMetadataName(MetadataNames.HandlersAttribute);
@@ -147,6 +173,17 @@ internal sealed class DisgoSymbols
         }
 
         return false;
+    }
+
+    /// <summary>The outcome of one lookup, null included, so a compilation without the runtime is not searched again.</summary>
+    private sealed class Lookup
+    {
+        public Lookup(DisgoSymbols? symbols)
+        {
+            Symbols = symbols;
+        }
+
+        public DisgoSymbols? Symbols { get; }
     }
 
     /// <summary>An event and its model type in this compilation.</summary>

@@ -62,14 +62,13 @@ internal static class HandlerReader
         List<BotProblem> problems,
         CancellationToken cancellationToken)
     {
-        var typeName = type.ToDisplayString();
         var unusable = type.TypeKind != TypeKind.Class ? $"it is a {type.TypeKind.ToString().ToLowerInvariant()}, not a class"
             : IsGeneric(type) ? "it is generic, or nested in a generic type"
             : !symbols.Compilation.IsSymbolAccessibleWithin(type, bot) ? "it is not accessible from the bot"
             : null;
         if (unusable is not null)
         {
-            problems.Add(new BotProblem(BotRule.HandlerTypeUnusable, listedAt, typeName, bot.ToDisplayString(), unusable));
+            problems.Add(new BotProblem(BotRule.HandlerTypeUnusable, listedAt, type.ToDisplayString(), bot.ToDisplayString(), unusable));
             return null;
         }
 
@@ -93,7 +92,7 @@ internal static class HandlerReader
 
         if (marked == 0)
         {
-            problems.Add(new BotProblem(BotRule.HandlerTypeWithoutHandlers, listedAt, typeName, bot.ToDisplayString()));
+            problems.Add(new BotProblem(BotRule.HandlerTypeWithoutHandlers, listedAt, type.ToDisplayString(), bot.ToDisplayString()));
         }
 
         var declaration = new HandlerClassDeclaration(type, null, handlers.ToImmutable());
@@ -104,7 +103,7 @@ internal static class HandlerReader
 
         if (type.IsAbstract)
         {
-            problems.Add(new BotProblem(BotRule.HandlerTypeUnusable, listedAt, typeName, bot.ToDisplayString(), "it is abstract, but has instance handlers"));
+            problems.Add(new BotProblem(BotRule.HandlerTypeUnusable, listedAt, type.ToDisplayString(), bot.ToDisplayString(), "it is abstract, but has instance handlers"));
             return null;
         }
 
@@ -139,13 +138,12 @@ internal static class HandlerReader
             }
         }
 
-        var typeName = type.ToDisplayString();
         if (accessible != 1)
         {
             var why = accessible == 0
                 ? "it has no public or internal constructor"
                 : $"it has {accessible.ToString(CultureInfo.InvariantCulture)} public or internal constructors; keep one";
-            problems.Add(new BotProblem(BotRule.HandlerConstructorUnusable, Locations.Of(type), typeName, why));
+            problems.Add(new BotProblem(BotRule.HandlerConstructorUnusable, Locations.Of(type), type.ToDisplayString(), why));
             return null;
         }
 
@@ -158,7 +156,7 @@ internal static class HandlerReader
                 : null;
             if (why is not null)
             {
-                problems.Add(new BotProblem(BotRule.HandlerConstructorUnusable, Locations.Of(parameter) ?? Locations.Of(type), typeName, why));
+                problems.Add(new BotProblem(BotRule.HandlerConstructorUnusable, Locations.Of(parameter) ?? Locations.Of(type), type.ToDisplayString(), why));
                 return null;
             }
         }
@@ -176,8 +174,6 @@ internal static class HandlerReader
         List<BotProblem> problems,
         CancellationToken cancellationToken)
     {
-        var handlerName = $"{method.ContainingType.Name}.{method.Name}";
-        var location = Locations.Of(method);
         var unusable = method.MethodKind != MethodKind.Ordinary ? "it is not an ordinary method"
             : !symbols.Compilation.IsSymbolAccessibleWithin(method, bot) ? "it is not accessible from the bot; make it public or internal"
             : method.IsGenericMethod ? "it is generic"
@@ -195,17 +191,17 @@ internal static class HandlerReader
 
         if (unusable is not null)
         {
-            problems.Add(new BotProblem(BotRule.HandlerMethodUnusable, location, handlerName, unusable));
+            problems.Add(new BotProblem(BotRule.HandlerMethodUnusable, Locations.Of(method), HandlerName(method), unusable));
             return null;
         }
 
         if (method.IsAsync && method.ReturnsVoid)
         {
-            problems.Add(new BotProblem(BotRule.HandlerMethodAsyncVoid, location, handlerName));
+            problems.Add(new BotProblem(BotRule.HandlerMethodAsyncVoid, Locations.Of(method), HandlerName(method)));
             return null;
         }
 
-        if (ReadEvent(method, on, handlerName, symbols, problems, cancellationToken) is not { } knownEvent)
+        if (ReadEvent(method, on, symbols, problems, cancellationToken) is not { } knownEvent)
         {
             return null;
         }
@@ -226,10 +222,9 @@ internal static class HandlerReader
         : SymbolEqualityComparer.Default.Equals(method.ReturnType, symbols.Task) ? HandlerReturn.Task
         : null;
 
-    private static KnownEvent? ReadEvent(IMethodSymbol method, AttributeData on, string handlerName, DisgoSymbols symbols, List<BotProblem> problems, CancellationToken cancellationToken)
+    private static KnownEvent? ReadEvent(IMethodSymbol method, AttributeData on, DisgoSymbols symbols, List<BotProblem> problems, CancellationToken cancellationToken)
     {
         var takes = method.Parameters[0].Type;
-        var location = Locations.Of(on, method, cancellationToken);
         if (on.ConstructorArguments.Length == 0)
         {
             var carrying = symbols.EventsCarrying(takes);
@@ -240,7 +235,7 @@ internal static class HandlerReader
 
             if (carrying.Count == 0)
             {
-                problems.Add(new BotProblem(BotRule.EventNotInferable, location, takes.ToDisplayString(), handlerName));
+                problems.Add(new BotProblem(BotRule.EventNotInferable, Locations.Of(on, method, cancellationToken), takes.ToDisplayString(), HandlerName(method)));
             }
             else
             {
@@ -250,7 +245,7 @@ internal static class HandlerReader
                     names.Add(knownEvent.Name);
                 }
 
-                problems.Add(new BotProblem(BotRule.EventAmbiguous, location, takes.ToDisplayString(), string.Join(" and ", names), handlerName));
+                problems.Add(new BotProblem(BotRule.EventAmbiguous, Locations.Of(on, method, cancellationToken), takes.ToDisplayString(), string.Join(" and ", names), HandlerName(method)));
             }
 
             return null;
@@ -259,19 +254,19 @@ internal static class HandlerReader
         var name = on.ConstructorArguments[0].Value as string;
         if (name is null || KnownEvents.Find(name) is not { } named)
         {
-            problems.Add(new BotProblem(BotRule.UnknownEvent, location, name ?? "null", handlerName));
+            problems.Add(new BotProblem(BotRule.UnknownEvent, Locations.Of(on, method, cancellationToken), name ?? "null", HandlerName(method)));
             return null;
         }
 
         if (symbols.ModelOf(named) is not { } model)
         {
-            problems.Add(new BotProblem(BotRule.EventWithoutModel, location, named.Name, handlerName));
+            problems.Add(new BotProblem(BotRule.EventWithoutModel, Locations.Of(on, method, cancellationToken), named.Name, HandlerName(method)));
             return null;
         }
 
         if (!SymbolEqualityComparer.Default.Equals(model, takes))
         {
-            problems.Add(new BotProblem(BotRule.EventModelMismatch, location, named.Name, model.ToDisplayString(), handlerName, takes.ToDisplayString()));
+            problems.Add(new BotProblem(BotRule.EventModelMismatch, Locations.Of(on, method, cancellationToken), named.Name, model.ToDisplayString(), HandlerName(method), takes.ToDisplayString()));
             return null;
         }
 
@@ -336,4 +331,7 @@ internal static class HandlerReader
 
         return sorted;
     }
+
+    // Built only for a problem's message: valid handlers, the common case, never need it.
+    private static string HandlerName(IMethodSymbol method) => $"{method.ContainingType.Name}.{method.Name}";
 }

@@ -136,6 +136,9 @@ internal static class BotModelBuilder
         var calls = new Dictionary<string, List<HandlerCallModel>>();
         foreach (var handlerClass in declaration.HandlerClasses)
         {
+            // Written once per class rather than once per handler: displaying a symbol walks and formats it each time.
+            var displayName = TypeNames.Display(handlerClass.Type);
+            string? qualifiedName = null;
             foreach (var handler in handlerClass.Handlers)
             {
                 if (!calls.TryGetValue(handler.Event.Name, out var eventCalls))
@@ -147,8 +150,8 @@ internal static class BotModelBuilder
 
                 var method = handler.Method;
                 eventCalls.Add(new HandlerCallModel(
-                    TypeNames.Display(handlerClass.Type) + "." + method.Name,
-                    method.IsStatic ? TypeNames.Qualify(handlerClass.Type) : instances[handlerClass.Type].FieldName,
+                    displayName + "." + method.Name,
+                    method.IsStatic ? qualifiedName ??= TypeNames.Qualify(handlerClass.Type) : instances[handlerClass.Type].FieldName,
                     TypeNames.Escape(method.Name),
                     handler.TakesContext,
                     handler.Returns,
