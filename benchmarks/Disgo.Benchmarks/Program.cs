@@ -1,3 +1,17 @@
 using BenchmarkDotNet.Running;
+using Disgo.Benchmarks.Rest;
+using Disgo.Benchmarks.Sharding;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return args switch
+{
+    [IdleShardsHarness.Switch, ..] => await IdleShardsHarness.RunAsync(args),
+    [EmulatorProcess.Switch, ..] => await EmulatorProcess.RunAsync(args),
+    [RestRateHarness.Switch, ..] => await RestRateHarness.RunAsync(args),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}
