@@ -1,4 +1,5 @@
 using AotBot;
+using Disgo.Models.Gateway;
 using Disgo.Sharding;
 
 // A bot published with Native AOT. With DISCORD_TOKEN it runs the shards its declaration asks for (Discord's
@@ -26,7 +27,8 @@ Console.CancelKeyPress += (_, press) =>
 var options = new ShardManagerOptions
 {
     Token = token,
-    Intents = PingBot.Intents,
+    // The handlers read message text, which Discord sends only with the privileged Message Content intent.
+    Intents = PingBot.Intents | GatewayIntents.MessageContent,
     Shards = PingBot.Shards,
     ConfigureSession = session => session.LargeThreshold = PingBot.LargeThreshold,
 };

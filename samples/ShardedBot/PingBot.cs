@@ -2,6 +2,8 @@ using Disgo;
 using Disgo.Models;
 using Disgo.Models.Events;
 using Disgo.Models.Gateway;
+using Disgo.Rest;
+using Disgo.Rest.Models;
 
 namespace ShardedBot;
 
@@ -10,17 +12,25 @@ namespace ShardedBot;
 [Handlers(typeof(PingHandlers))]
 public sealed partial class PingBot;
 
-/// <summary>Counts what each shard sees and notices pings.</summary>
-public sealed class PingHandlers(ShardStatistics statistics)
+/// <summary>Counts what each shard sees and answers <c>!ping</c> with a reply through REST.</summary>
+public sealed class PingHandlers(ShardStatistics statistics, DiscordRestClient rest)
 {
     [On(GatewayEvents.GuildCreate)]
     public void OnGuild(GuildCreate guild, DispatchContext context) => statistics.GuildArrived(context.ShardId);
 
     [On(GatewayEvents.MessageCreate)]
-    public void OnMessage(Message message, DispatchContext context)
+    public async ValueTask OnMessage(Message message, DispatchContext context)
     {
         statistics.MessageArrived(context.ShardId);
-        if (message.Content == "!ping")
-            Console.WriteLine($"  shard {context.ShardId}: !ping from {message.Author.Username} in channel {message.ChannelId}");
+        if (message.Author.Bot || message.Content != "!ping")
+            return;
+
+        var reply = await rest.CreateMessageAsync(message.ChannelId, new CreateMessage
+        {
+            Content = "pong",
+            MessageReference = new MessageReference { MessageId = message.Id, ChannelId = message.ChannelId },
+        }, context.CancellationToken);
+        statistics.Replied(reply.Id);
+        Console.WriteLine($"  shard {context.ShardId}: !ping from {message.Author.Username} in channel {message.ChannelId} -> pong {reply.Id}");
     }
 }

@@ -1,6 +1,7 @@
 using Disgo.Emulator;
 using Disgo.Gateway.Session;
 using Disgo.Models.Gateway;
+using Disgo.Rest;
 using Disgo.Sharding;
 using Microsoft.Extensions.Logging;
 using ShardedBot;
@@ -25,6 +26,7 @@ var restBaseUrl = localDiscord?.RestBaseUrl
     ?? (Environment.GetEnvironmentVariable("DISGO_API_URL") is { Length: > 0 } api ? new Uri(api) : GatewaySessionOptions.DiscordRestBaseUrl);
 
 var statistics = new ShardStatistics();
+using var rest = new DiscordRestClient(new DiscordRestClientOptions { Token = token, BaseUrl = restBaseUrl, LoggerFactory = loggerFactory });
 using var counters = new SessionCounters();
 await using var shards = new ShardManager(new ShardManagerOptions
 {
@@ -33,7 +35,7 @@ await using var shards = new ShardManager(new ShardManagerOptions
     Shards = PingBot.Shards,
     RestBaseUrl = restBaseUrl,
     LoggerFactory = loggerFactory,
-}, commands => PingBot.Create(new PingHandlers(statistics), loggerFactory.CreateLogger<PingBot>(), commands));
+}, commands => PingBot.Create(new PingHandlers(statistics, rest), loggerFactory.CreateLogger<PingBot>(), commands));
 shards.ProgressChanged += (_, progress) => StartupDisplay.OnProgress(progress);
 EventHandler<SessionChangedEventArgs> showChange = (_, change) => StartupDisplay.OnSessionChanged(change);
 shards.Sessions.SessionChanged += showChange;
@@ -68,6 +70,9 @@ foreach (var session in sessions.OrderBy(s => s.Shard?.ShardId))
     var sessionId = session.SessionId.IsNone ? "-" : session.SessionId.Value;
     Console.WriteLine($"{id,5}  {sessionId,-32}  {session.Sequence ?? 0,6}  {statistics.Guilds(id),6}  {statistics.Messages(id),8}  {counters.Identifies(id),10}  {counters.Resumes(id),7}");
 }
+
+var held = localDiscord is null ? "" : $"; the local Discord holds {statistics.Replies.Count(reply => localDiscord.World.Messages.Find(reply.Value) is not null)} of the replies";
+Console.WriteLine($"{statistics.Replies.Count} ping(s) answered with a reply{held}.");
 
 static async Task<DiscordEmulator> StartLocalDiscordAsync()
 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Disgo;
 
 namespace ShardedBot;
 
@@ -6,6 +7,12 @@ namespace ShardedBot;
 public sealed class ShardStatistics
 {
     private readonly ConcurrentDictionary<int, Counters> _shards = new();
+    private readonly ConcurrentQueue<Snowflake> _replies = new();
+
+    /// <summary>The replies the bot posted, in the order REST confirmed them.</summary>
+    public IReadOnlyCollection<Snowflake> Replies => _replies;
+
+    public void Replied(Snowflake messageId) => _replies.Enqueue(messageId);
 
     public void GuildArrived(int shardId) => Interlocked.Increment(ref For(shardId).Guilds);
 

@@ -14,6 +14,9 @@ public sealed partial class CleanExamplesTests
         using Disgo.Gateway.Session;
         using Disgo.Models;
         using Disgo.Models.Gateway;
+        using Disgo.Rest;
+        using Disgo.Rest.Models;
+        using Disgo.Sharding;
         using Microsoft.Extensions.Logging;
         using Microsoft.Extensions.Logging.Abstractions;
 
