@@ -5,6 +5,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Disgo.Emulator;
 using Disgo.Emulator.Events;
+using Disgo.Gateway.Compression;
 
 namespace Disgo.Benchmarks.Emulator;
 
@@ -82,7 +83,7 @@ public class EmulatorPushBenchmarks
 
     private async Task<string> IdentifyAsync()
     {
-        using var inflater = Compression == "zlib-stream" ? new ZlibStreamReader() : null;
+        using var inflater = Compression == "zlib-stream" ? new ZlibStreamDecompressor() : null;
         await ReceivePayloadAsync(inflater); // Hello
         var identify = $$$$"""{"op":2,"d":{"token":"{{{{_emulator.Options.Token}}}}","intents":513,"properties":{"os":"linux","browser":"disgo-benchmark","device":"disgo-benchmark"}}}""";
         await _socket.SendAsync(Encoding.UTF8.GetBytes(identify), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -97,7 +98,7 @@ public class EmulatorPushBenchmarks
         }
     }
 
-    private async Task<byte[]> ReceivePayloadAsync(ZlibStreamReader? inflater)
+    private async Task<byte[]> ReceivePayloadAsync(ZlibStreamDecompressor? inflater)
     {
         var message = new ArrayBufferWriter<byte>();
         ValueWebSocketReceiveResult result;
@@ -107,7 +108,13 @@ public class EmulatorPushBenchmarks
             message.Advance(result.Count);
         }
         while (!result.EndOfMessage);
-        return inflater is null ? message.WrittenSpan.ToArray() : inflater.Inflate(message.WrittenSpan);
+        if (inflater is null)
+            return message.WrittenSpan.ToArray();
+
+        var payload = new ArrayBufferWriter<byte>();
+        if (!inflater.TryDecompress(message.WrittenMemory, payload))
+            throw new InvalidOperationException("A whole gateway message did not end with the sync-flush marker.");
+        return payload.WrittenSpan.ToArray();
     }
 
     private static byte[] SampleMessageCreate(DiscordEmulator emulator)

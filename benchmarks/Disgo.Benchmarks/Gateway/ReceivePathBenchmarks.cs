@@ -34,8 +34,10 @@ public class ReceivePathBenchmarks
     private readonly byte[] _baselineOutput = new byte[64 * 1024];
     private byte[][] _frames = [];
     private ZlibStreamDecompressor _decompressor = null!;
+    private ZlibStreamDecompressor _frameworkDecompressor = null!;
     private ZLibStream _baselineInflater = null!;
     private int _next;
+    private int _frameworkNext;
     private int _baselineNext;
 
     [GlobalSetup]
@@ -53,6 +55,7 @@ public class ReceivePathBenchmarks
         }
 
         _decompressor = new ZlibStreamDecompressor();
+        _frameworkDecompressor = new ZlibStreamDecompressor(GatewayDecompressor.DefaultMaxPayloadLength, static () => new ZLibStreamInflater());
         _baselineInflater = new ZLibStream(_baselineInput, CompressionMode.Decompress, leaveOpen: true);
     }
 
@@ -60,6 +63,7 @@ public class ReceivePathBenchmarks
     public void Cleanup()
     {
         _decompressor.Dispose();
+        _frameworkDecompressor.Dispose();
         _baselineInflater.Dispose();
         _payload.Dispose();
     }
@@ -93,25 +97,30 @@ public class ReceivePathBenchmarks
     }
 
     [Benchmark(Description = "frame -> dispatcher, unhandled event")]
-    public long UnhandledEvent() => Receive(_notHandling);
+    public long UnhandledEvent() => Receive(_notHandling, _decompressor, ref _next);
+
+    /// <summary>The same through the framework's ZLibStream, the inflater used where the machine has no zlib.</summary>
+    [Benchmark(Description = "frame -> dispatcher, unhandled event (ZLibStream inflater)")]
+    public long UnhandledEventThroughZLibStream() => Receive(_notHandling, _frameworkDecompressor, ref _frameworkNext);
 
     [Benchmark(Description = "frame -> dispatcher, handled event (Message through DisgoJsonContext)")]
-    public long HandledEvent() => Receive(_handling) + _handling.LastContentLength;
+    public long HandledEvent() => Receive(_handling, _decompressor, ref _next) + _handling.LastContentLength;
 
     [Benchmark(Description = "frame -> dispatcher, handled event (Message through plain source-generated metadata)")]
-    public long HandledEventWithPlainMetadata() => Receive(_handlingWithPlainMetadata) + _handlingWithPlainMetadata.LastContentLength;
+    public long HandledEventWithPlainMetadata() =>
+        Receive(_handlingWithPlainMetadata, _decompressor, ref _next) + _handlingWithPlainMetadata.LastContentLength;
 
     /// <summary>What a session's receive loop does with one message, minus the socket and the queue hop.</summary>
-    private long Receive(IGatewayDispatcher dispatcher)
+    private long Receive(IGatewayDispatcher dispatcher, ZlibStreamDecompressor decompressor, ref int next)
     {
-        if (_next == FrameCount)
+        if (next == FrameCount)
         {
-            _next = 0;
-            _decompressor.Reset();
+            next = 0;
+            decompressor.Reset();
             _sequences.Reset();
         }
 
-        if (!_decompressor.TryDecompress(_frames[_next++], _payload))
+        if (!decompressor.TryDecompress(_frames[next++], _payload))
         {
             throw new InvalidOperationException("Every prepared frame holds a whole payload.");
         }

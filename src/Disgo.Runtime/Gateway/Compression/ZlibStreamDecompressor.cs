@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.IO.Compression;
+using Disgo.Gateway.Compression.Native;
 using Disgo.Gateway.Transport;
 
 namespace Disgo.Gateway.Compression;
@@ -7,25 +7,35 @@ namespace Disgo.Gateway.Compression;
 /// <summary>
 /// Decodes <c>compress=zlib-stream</c>: one inflate context for the connection's lifetime, fed every message in order.
 /// A payload is complete when a message ends with the sync-flush marker <c>00 00 FF FF</c>; messages before it are
-/// kept (in a pooled buffer) until it arrives. In steady state nothing is allocated per payload.
+/// kept (in a pooled buffer) until it arrives. In steady state nothing is allocated per payload, and between payloads
+/// no managed buffer is held (see <see cref="UsesSystemZlib"/>).
 /// </summary>
 public sealed class ZlibStreamDecompressor : IGatewayDecompressor
 {
-    private const int OutputChunkLength = 4096;
-
     private readonly int _maxPayloadLength;
-    private readonly InflateInput _input = new();
     private readonly PooledBufferWriter _pending = new();
-    private ZLibStream _inflater;
+    private readonly IZlibInflater _inflater;
     private bool _faulted;
     private bool _disposed;
 
     public ZlibStreamDecompressor(int maxPayloadLength = GatewayDecompressor.DefaultMaxPayloadLength)
+        : this(maxPayloadLength, UsesSystemZlib ? () => new SystemZlibInflater() : () => new ZLibStreamInflater())
+    {
+    }
+
+    internal ZlibStreamDecompressor(int maxPayloadLength, Func<IZlibInflater> createInflater)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPayloadLength);
         _maxPayloadLength = maxPayloadLength;
-        _inflater = CreateInflater();
+        _inflater = createInflater();
     }
+
+    /// <summary>
+    /// Whether zlib-stream is inflated by the machine's zlib (Linux and macOS), whose context is all native memory.
+    /// Where there is none (Windows) it is the framework's <see cref="System.IO.Compression.ZLibStream"/>, which holds
+    /// an 8 KiB managed input buffer per connection. Decided once per process.
+    /// </summary>
+    public static bool UsesSystemZlib => SystemZlib.IsAvailable;
 
     public GatewayCompression Compression => GatewayCompression.ZlibStream;
 
@@ -57,14 +67,8 @@ public sealed class ZlibStreamDecompressor : IGatewayDecompressor
 
         try
         {
-            Inflate(compressed, payload);
+            _inflater.Inflate(compressed, payload, _maxPayloadLength);
             return true;
-        }
-        // zlib reports bad data as InvalidDataException and its own failures as ZLibException, an IOException.
-        catch (Exception exception) when (exception is InvalidDataException or IOException)
-        {
-            _faulted = true;
-            throw new GatewayDecodeException($"The zlib-stream data is corrupt: {exception.Message}", exception);
         }
         catch (GatewayDecodeException)
         {
@@ -73,7 +77,6 @@ public sealed class ZlibStreamDecompressor : IGatewayDecompressor
         }
         finally
         {
-            _input.Clear();
             _pending.Release();
         }
     }
@@ -81,9 +84,7 @@ public sealed class ZlibStreamDecompressor : IGatewayDecompressor
     public void Reset()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _inflater.Dispose();
-        _inflater = CreateInflater();
-        _input.Clear();
+        _inflater.Reset();
         _pending.Release();
         _faulted = false;
     }
@@ -98,8 +99,6 @@ public sealed class ZlibStreamDecompressor : IGatewayDecompressor
         }
     }
 
-    private ZLibStream CreateInflater() => new(_input, CompressionMode.Decompress, leaveOpen: true);
-
     private void KeepPending(ReadOnlySpan<byte> part)
     {
         if ((long)_pending.WrittenCount + part.Length > _maxPayloadLength)
@@ -112,39 +111,5 @@ public sealed class ZlibStreamDecompressor : IGatewayDecompressor
 
         part.CopyTo(_pending.GetSpan(part.Length));
         _pending.Advance(part.Length);
-    }
-
-    private void Inflate(ReadOnlyMemory<byte> compressed, IBufferWriter<byte> payload)
-    {
-        _input.Set(compressed);
-        long inflated = 0;
-        while (true)
-        {
-            var output = payload.GetSpan(OutputChunkLength);
-            var count = _inflater.Read(output);
-            if (count == 0)
-            {
-                break;
-            }
-
-            payload.Advance(count);
-            inflated += count;
-            if (inflated > _maxPayloadLength)
-            {
-                throw new GatewayDecodeException($"A zlib-stream payload inflates to more than {_maxPayloadLength} bytes.");
-            }
-
-            // zlib stops short of a full output buffer only once it has used up its input: with all of the payload's
-            // bytes handed over, the payload is complete, and asking again would only report the end of the input.
-            if (count < output.Length && _input.IsDrained)
-            {
-                break;
-            }
-        }
-
-        if (!_input.IsDrained)
-        {
-            throw new GatewayDecodeException("The zlib stream ended, but the connection sent more data after its end.");
-        }
     }
 }

@@ -8,7 +8,8 @@ internal sealed class ZlibStreamCompressor : IDisposable
     private readonly MemoryStream _output = new();
     private readonly ZLibStream _deflate;
 
-    public ZlibStreamCompressor() => _deflate = new ZLibStream(_output, CompressionLevel.Optimal, leaveOpen: true);
+    public ZlibStreamCompressor(CompressionLevel level = CompressionLevel.Optimal) =>
+        _deflate = new ZLibStream(_output, level, leaveOpen: true);
 
     /// <summary>The compressed bytes of one payload: what the server puts in one WebSocket message.</summary>
     public byte[] Compress(ReadOnlySpan<byte> payload)
@@ -18,6 +19,13 @@ internal sealed class ZlibStreamCompressor : IDisposable
         var message = _output.ToArray();
         _output.SetLength(0);
         return message;
+    }
+
+    /// <summary>Ends the zlib stream (final block and checksum) and returns those last bytes.</summary>
+    public byte[] Finish()
+    {
+        _deflate.Dispose();
+        return _output.ToArray();
     }
 
     public void Dispose()

@@ -1,5 +1,5 @@
+using System.Text;
 using Disgo.Gateway;
-using Disgo.Gateway.Compression;
 using Disgo.Gateway.Transport;
 
 namespace Disgo.Runtime.Tests.Gateway.Compression;
@@ -16,11 +16,12 @@ public sealed class ZlibStreamDecompressorTests
         Assert.Equal([0x00, 0x00, 0xFF, 0xFF], message[^4..]);
     }
 
-    [Fact]
-    public void Consecutive_payloads_decode_through_one_context()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Consecutive_payloads_decode_through_one_context(ZlibInflater inflater)
     {
         using var compressor = new ZlibStreamCompressor();
-        using var decompressor = new ZlibStreamDecompressor();
+        using var decompressor = ZlibInflaters.Create(inflater);
         using var output = new PooledBufferWriter();
 
         for (var sequence = 1; sequence <= 50; sequence++)
@@ -34,23 +35,55 @@ public sealed class ZlibStreamDecompressorTests
         }
     }
 
-    [Fact]
-    public void A_later_payload_needs_the_context_built_by_the_earlier_ones()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void A_later_payload_needs_the_context_built_by_the_earlier_ones(ZlibInflater inflater)
     {
         using var compressor = new ZlibStreamCompressor();
         compressor.Compress(Payloads.Dispatch(1, "the same words again"));
         var second = compressor.Compress(Payloads.Dispatch(2, "the same words again"));
-        using var fresh = new ZlibStreamDecompressor();
+        using var fresh = ZlibInflaters.Create(inflater);
         using var output = new PooledBufferWriter();
 
         Assert.Throws<GatewayDecodeException>(() => fresh.TryDecompress(second, output));
     }
 
-    [Fact]
-    public void Payload_larger_than_every_internal_buffer_decodes_whole()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Payloads_that_copy_from_earlier_payloads_decode_through_the_shared_window(ZlibInflater inflater)
+    {
+        // 24 distinct ~900 B documents, each sent again every 24 payloads: about 21 KiB back, inside the 32 KiB window.
+        var documents = Enumerable.Range(0, 24).Select(RandomDocument).ToArray();
+        using var compressor = new ZlibStreamCompressor();
+        using var decompressor = ZlibInflaters.Create(inflater);
+        using var output = new PooledBufferWriter();
+        var repeatedLength = 0;
+
+        for (var i = 0; i < 240; i++)
+        {
+            var payload = documents[i % documents.Length];
+            var message = compressor.Compress(payload);
+            if (i >= documents.Length)
+            {
+                repeatedLength += message.Length;
+            }
+
+            Assert.True(decompressor.TryDecompress(message, output));
+            Assert.Equal(payload, output.WrittenSpan.ToArray());
+            output.Release();
+        }
+
+        // A repeat is a few back-references: it can only decode from the window the earlier payloads left behind.
+        var standaloneLength = documents.Sum(document => new ZlibStreamCompressor().Compress(document).Length);
+        Assert.True(repeatedLength / 9 < standaloneLength / 10, $"{repeatedLength / 9} B per round vs {standaloneLength} B standalone");
+    }
+
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Payload_larger_than_every_internal_buffer_decodes_whole(ZlibInflater inflater)
     {
         using var compressor = new ZlibStreamCompressor();
-        using var decompressor = new ZlibStreamDecompressor();
+        using var decompressor = ZlibInflaters.Create(inflater);
         using var output = new PooledBufferWriter();
         var payload = Payloads.Large(300_000);
 
@@ -59,11 +92,12 @@ public sealed class ZlibStreamDecompressorTests
         Assert.Equal(payload, output.WrittenSpan.ToArray());
     }
 
-    [Fact]
-    public void Payload_split_over_several_messages_is_decoded_when_the_marker_arrives()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Payload_split_over_several_messages_is_decoded_when_the_marker_arrives(ZlibInflater inflater)
     {
         using var compressor = new ZlibStreamCompressor();
-        using var decompressor = new ZlibStreamDecompressor();
+        using var decompressor = ZlibInflaters.Create(inflater);
         using var output = new PooledBufferWriter();
         var first = Payloads.Dispatch(1, "before");
         Assert.True(decompressor.TryDecompress(compressor.Compress(first), output));
@@ -80,11 +114,12 @@ public sealed class ZlibStreamDecompressorTests
         Assert.Equal(payload, output.WrittenSpan.ToArray());
     }
 
-    [Fact]
-    public void Corrupt_data_throws_a_decode_exception_and_the_context_stays_failed_until_reset()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Corrupt_data_throws_a_decode_exception_and_the_context_stays_failed_until_reset(ZlibInflater inflater)
     {
         using var compressor = new ZlibStreamCompressor();
-        using var decompressor = new ZlibStreamDecompressor();
+        using var decompressor = ZlibInflaters.Create(inflater);
         using var output = new PooledBufferWriter();
         var message = compressor.Compress(Payloads.Dispatch(1, "hello"));
         message[0] = 0x00;
@@ -100,10 +135,11 @@ public sealed class ZlibStreamDecompressorTests
         Assert.Equal(Payloads.Dispatch(1, "hello"), output.WrittenSpan.ToArray());
     }
 
-    [Fact]
-    public void Random_bytes_ending_with_the_marker_throw_a_decode_exception()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Random_bytes_ending_with_the_marker_throw_a_decode_exception(ZlibInflater inflater)
     {
-        using var decompressor = new ZlibStreamDecompressor();
+        using var decompressor = ZlibInflaters.Create(inflater);
         using var output = new PooledBufferWriter();
         var garbage = new byte[300];
         new Random(7).NextBytes(garbage);
@@ -115,11 +151,51 @@ public sealed class ZlibStreamDecompressorTests
         Assert.Throws<GatewayDecodeException>(() => decompressor.TryDecompress(garbage, output));
     }
 
-    [Fact]
-    public void Payload_over_the_size_limit_throws_a_decode_exception()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Truncated_payload_waits_for_its_marker_and_reset_drops_it(ZlibInflater inflater)
     {
         using var compressor = new ZlibStreamCompressor();
-        using var decompressor = new ZlibStreamDecompressor(maxPayloadLength: 10_000);
+        using var decompressor = ZlibInflaters.Create(inflater);
+        using var output = new PooledBufferWriter();
+        var message = compressor.Compress(Payloads.Large(20_000));
+
+        Assert.False(decompressor.TryDecompress(message.AsMemory(0, message.Length / 2), output));
+        Assert.Equal(0, output.WrittenCount);
+
+        // The connection dropped mid-payload: the next connection starts a new stream.
+        decompressor.Reset();
+        var payload = Payloads.Dispatch(1, "after the drop");
+        Assert.True(decompressor.TryDecompress(new ZlibStreamCompressor().Compress(payload), output));
+        Assert.Equal(payload, output.WrittenSpan.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Data_after_the_end_of_the_stream_is_refused_by_the_next_message_at_the_latest(ZlibInflater inflater)
+    {
+        var (first, afterEnd) = EndedStream();
+        using var decompressor = ZlibInflaters.Create(inflater);
+        using var output = new PooledBufferWriter();
+        Assert.True(decompressor.TryDecompress(first, output));
+        output.Release();
+
+        // ZLibStream reads ahead into a buffer of its own, so it can only notice at the next message; zlib at once.
+        var exception = Assert.Throws<GatewayDecodeException>(() =>
+        {
+            decompressor.TryDecompress(afterEnd, output);
+            decompressor.TryDecompress(afterEnd, output);
+        });
+
+        Assert.Contains("after its end", exception.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Payload_over_the_size_limit_throws_a_decode_exception(ZlibInflater inflater)
+    {
+        using var compressor = new ZlibStreamCompressor();
+        using var decompressor = ZlibInflaters.Create(inflater, maxPayloadLength: 10_000);
         using var output = new PooledBufferWriter();
 
         var exception = Assert.Throws<GatewayDecodeException>(
@@ -128,10 +204,11 @@ public sealed class ZlibStreamDecompressorTests
         Assert.Contains("10000", exception.Message);
     }
 
-    [Fact]
-    public void Messages_without_a_marker_beyond_the_size_limit_throw_instead_of_piling_up()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Messages_without_a_marker_beyond_the_size_limit_throw_instead_of_piling_up(ZlibInflater inflater)
     {
-        using var decompressor = new ZlibStreamDecompressor(maxPayloadLength: 1_000);
+        using var decompressor = ZlibInflaters.Create(inflater, maxPayloadLength: 1_000);
         using var output = new PooledBufferWriter();
         var part = new byte[600];
 
@@ -139,11 +216,41 @@ public sealed class ZlibStreamDecompressorTests
         Assert.Throws<GatewayDecodeException>(() => decompressor.TryDecompress(part, output));
     }
 
-    [Fact]
-    public void Steady_state_decoding_allocates_nothing()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Reset_starts_a_new_stream_and_forgets_the_old_one(ZlibInflater inflater)
+    {
+        using var oldStream = new ZlibStreamCompressor();
+        using var decompressor = ZlibInflaters.Create(inflater);
+        using var output = new PooledBufferWriter();
+        for (var sequence = 1; sequence <= 5; sequence++)
+        {
+            Assert.True(decompressor.TryDecompress(oldStream.Compress(Payloads.Dispatch(sequence, "old connection")), output));
+            output.Release();
+        }
+
+        decompressor.Reset();
+
+        using var newStream = new ZlibStreamCompressor();
+        for (var sequence = 1; sequence <= 5; sequence++)
+        {
+            var payload = Payloads.Dispatch(sequence, "new connection");
+            Assert.True(decompressor.TryDecompress(newStream.Compress(payload), output));
+            Assert.Equal(payload, output.WrittenSpan.ToArray());
+            output.Release();
+        }
+
+        // The old stream's next payload has no zlib header and refers to a window that is gone.
+        decompressor.Reset();
+        Assert.Throws<GatewayDecodeException>(() => decompressor.TryDecompress(oldStream.Compress(Payloads.Dispatch(6, "old connection")), output));
+    }
+
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Steady_state_decoding_allocates_nothing(ZlibInflater inflater)
     {
         using var compressor = new ZlibStreamCompressor();
-        using var decompressor = new ZlibStreamDecompressor();
+        using var decompressor = ZlibInflaters.Create(inflater);
         using var output = new PooledBufferWriter();
         var messages = Enumerable.Range(1, 300).Select(i => compressor.Compress(Payloads.Dispatch(i, $"steady {i}"))).ToArray();
         for (var i = 0; i < 100; i++)
@@ -162,12 +269,51 @@ public sealed class ZlibStreamDecompressorTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    [Fact]
-    public void Disposed_decompressor_refuses_input()
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Disposed_decompressor_refuses_input(ZlibInflater inflater)
     {
-        var decompressor = new ZlibStreamDecompressor();
+        var decompressor = ZlibInflaters.Create(inflater);
         decompressor.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => decompressor.TryDecompress(new byte[] { 0, 0, 0xFF, 0xFF }, new PooledBufferWriter()));
+        Assert.Throws<ObjectDisposedException>(decompressor.Reset);
+    }
+
+    [Theory]
+    [MemberData(nameof(ZlibInflaters.Available), MemberType = typeof(ZlibInflaters))]
+    public void Disposing_twice_releases_the_context_once(ZlibInflater inflater)
+    {
+        using var compressor = new ZlibStreamCompressor();
+        var decompressor = ZlibInflaters.Create(inflater);
+        using var output = new PooledBufferWriter();
+        Assert.True(decompressor.TryDecompress(compressor.Compress(Payloads.Dispatch(1, "used once")), output));
+
+        decompressor.Dispose();
+        decompressor.Dispose();
+    }
+
+    /// <summary>A payload, then a message that ends the zlib stream and goes on with more data.</summary>
+    internal static (byte[] First, byte[] AfterEnd) EndedStream()
+    {
+        using var compressor = new ZlibStreamCompressor();
+        var first = compressor.Compress(Payloads.Dispatch(1, "last words"));
+        return (first, [.. compressor.Finish(), 0x01, 0x02, 0x00, 0x00, 0xFF, 0xFF]);
+    }
+
+    private static byte[] RandomDocument(int seed)
+    {
+        var random = new Random(seed);
+        var words = new StringBuilder($$"""{"t":"MESSAGE_CREATE","op":0,"d":{"id":"{{seed}}","content":""");
+        while (words.Length < 900)
+        {
+            words.Append((char)('a' + random.Next(26)));
+            if (random.Next(6) == 0)
+            {
+                words.Append(' ');
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(words.Append("\"}}").ToString());
     }
 }
