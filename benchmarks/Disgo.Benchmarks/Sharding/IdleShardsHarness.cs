@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using Disgo.Gateway.Compression;
 using Disgo.Gateway.Dispatch;
 using Disgo.Gateway.Session;
+using Disgo.Gateway.Transport;
 using Disgo.Models.Gateway;
 using Disgo.Sharding;
 
@@ -11,8 +12,9 @@ namespace Disgo.Benchmarks.Sharding;
 /// <summary>
 /// A load harness for idle shards: connects N real gateway sessions to an emulator running in a child process (so
 /// the server's own memory is not counted), starts them through the bucketed identify coordinator, waits for every
-/// READY and reports managed memory per connected idle shard, next to what N bare <see cref="ClientWebSocket"/>s
-/// cost (the framework's share), plus start-up time against the ideal bucket schedule.
+/// READY and reports managed memory per connected idle shard, next to what N bare connections cost (Disgo's own
+/// <see cref="GatewayWebSocketConnector"/>, the framework's share of a session, and <see cref="ClientWebSocket"/> for
+/// comparison), plus start-up time against the ideal bucket schedule.
 /// </summary>
 /// <remarks>
 /// Usage: <c>--idle-shards N [--max-concurrency 100] [--window-ms 1000] [--compression zlib-stream|zstd-stream|none]
@@ -30,34 +32,42 @@ internal static class IdleShardsHarness
         Console.WriteLine($"Emulator: pid {emulator.ProcessId}, gateway {emulator.GatewayUrl}; {settings}");
         Console.WriteLine($"Load average: {LoadAverage()}");
 
-        var ownHandler = await MeasureBareSocketsAsync(emulator.GatewayUrl, settings.Shards, invoker: null);
+        var ownHandler = await MeasureBareSocketsAsync(emulator.GatewayUrl, settings.Shards, url => ConnectClientWebSocketAsync(url, invoker: null));
         Console.WriteLine($"Bare ClientWebSocket, zero-byte read pending: {ownHandler.PerShard:N0} B managed per connection, {ownHandler.ProcessPerShard:N0} B process memory");
-        MemoryPerShard framework;
         using (var invoker = new HttpMessageInvoker(new SocketsHttpHandler()))
         {
-            // What a session's socket costs: sessions share one handshake handler too.
-            framework = await MeasureBareSocketsAsync(emulator.GatewayUrl, settings.Shards, invoker);
-            Console.WriteLine($"Bare ClientWebSocket, one shared HttpMessageInvoker: {framework.PerShard:N0} B managed per connection, {framework.ProcessPerShard:N0} B process memory");
+            var shared = await MeasureBareSocketsAsync(emulator.GatewayUrl, settings.Shards, url => ConnectClientWebSocketAsync(url, invoker));
+            Console.WriteLine($"Bare ClientWebSocket, one shared HttpMessageInvoker: {shared.PerShard:N0} B managed per connection, {shared.ProcessPerShard:N0} B process memory");
         }
+
+        // What a session's socket costs: sessions connect with Disgo's own connection.
+        var framework = await MeasureBareSocketsAsync(emulator.GatewayUrl, settings.Shards, url => GatewayWebSocketConnector.ConnectAsync(url, CancellationToken.None).AsTask());
+        Console.WriteLine($"Bare Disgo connection (GatewayWebSocketConnector): {framework.PerShard:N0} B managed per connection, {framework.ProcessPerShard:N0} B process memory");
 
         var sessions = await MeasureSessionsAsync(emulator.GatewayUrl, settings);
         Console.WriteLine($"GatewaySession, READY and idle ({Describe(settings.Compression)}): {sessions.Memory.PerShard:N0} B managed per shard, {sessions.Memory.ProcessPerShard:N0} B process memory");
-        Console.WriteLine($"  of which Disgo: {sessions.Memory.PerShard - framework.PerShard:N0} B, the framework's socket: {framework.PerShard:N0} B");
+        Console.WriteLine($"  of which Disgo's session: {sessions.Memory.PerShard - framework.PerShard:N0} B, the connection (socket, WebSocket): {framework.PerShard:N0} B");
         Console.WriteLine($"Start-up: {sessions.StartUp.TotalSeconds:F2} s for {settings.Shards} shards; ideal {settings.IdealStartUp.TotalSeconds:F2} s " +
             $"({settings.Windows} windows of {settings.Window.TotalMilliseconds:N0} ms); ratio {sessions.StartUp / settings.IdealStartUp:F3}");
         return 0;
     }
 
-    private static async Task<MemoryPerShard> MeasureBareSocketsAsync(Uri gatewayUrl, int count, HttpMessageInvoker? invoker)
+    private static async Task<WebSocket> ConnectClientWebSocketAsync(Uri url, HttpMessageInvoker? invoker)
     {
-        var sockets = new ClientWebSocket[count];
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(url, invoker, CancellationToken.None);
+        return socket;
+    }
+
+    private static async Task<MemoryPerShard> MeasureBareSocketsAsync(Uri gatewayUrl, int count, Func<Uri, Task<WebSocket>> connect)
+    {
+        var sockets = new WebSocket[count];
         var pendingReads = new Task[count];
         var helloBuffer = new byte[4096].AsMemory();
         var before = MemorySnapshot.Take();
         for (var i = 0; i < count; i++)
         {
-            sockets[i] = new ClientWebSocket();
-            await sockets[i].ConnectAsync(WithQuery(gatewayUrl), invoker, CancellationToken.None);
+            sockets[i] = await connect(WithQuery(gatewayUrl));
             // Take Hello in, as a session does, then wait for more with nothing to read into.
             while (!(await sockets[i].ReceiveAsync(helloBuffer, CancellationToken.None)).EndOfMessage)
             {

@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Security.Authentication;
 using Disgo.Gateway.Compression;
 using Disgo.Models.Gateway;
 
@@ -13,10 +15,6 @@ public sealed partial class GatewaySession
 
     /// <summary>How long a WebSocket handshake may take: a connect that hangs must not keep a shard offline.</summary>
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(30);
-
-    // One handler for every session's WebSocket handshakes. Without it each connection makes a handler of its own,
-    // and that handler's pool, settings and timer live as long as the connection does (about 1 KB each, for nothing).
-    private static readonly HttpMessageInvoker HandshakeInvoker = new(new SocketsHttpHandler());
 
     private HttpClient? _http;
     private Uri? _gatewayUrl;
@@ -126,26 +124,15 @@ public sealed partial class GatewaySession
     {
         var display = GatewayUrls.Display(url);
         GatewaySessionLog.Connecting(_logger, _shardLabel, display);
-        var socket = new ClientWebSocket();
-        // Liveness is the heartbeat's job; Discord's gateway sends no WebSocket pings and needs none.
-        socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        using var timeout = new CancellationTokenSource(HandshakeTimeout, _timeProvider);
-        using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        WebSocket socket;
         try
         {
-            await socket.ConnectAsync(url, HandshakeInvoker, handshake.Token).ConfigureAwait(false);
+            socket = await ConnectWithTimeoutAsync(url, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is WebSocketException or HttpRequestException or IOException
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (IsConnectFailure(exception, cancellationToken))
         {
-            socket.Dispose();
             GatewaySessionLog.HandshakeFailed(_logger, _shardLabel, display, exception);
             return new ConnectionEnd(ConnectionEndReason.HandshakeFailed, null, exception, url, toResumeUrl, Proven: false);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
 
         if (toResumeUrl)
@@ -173,6 +160,22 @@ public sealed partial class GatewaySession
             await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Opens the WebSocket within <see cref="HandshakeTimeout"/>. The timeout's sources live only as long as the
+    /// connect: kept for the connection, they would hold a timer and two token registrations per idle shard.
+    /// </summary>
+    private async Task<WebSocket> ConnectWithTimeoutAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(HandshakeTimeout, _timeProvider);
+        using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        return await _connectWebSocket(url, handshake.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a connect failed in a way a later attempt can get past (not a stop, not a fault in Disgo or the connector).</summary>
+    private static bool IsConnectFailure(Exception exception, CancellationToken sessionToken) =>
+        exception is WebSocketException or IOException or SocketException or AuthenticationException or HttpRequestException
+        || (exception is OperationCanceledException && !sessionToken.IsCancellationRequested);
 
     private void Publish(SessionConnection connection)
     {

@@ -25,7 +25,9 @@ public sealed partial class GatewaySession
             bool received;
             try
             {
-                received = await reader.ReadAsync(connection.Token).ConfigureAwait(false);
+                // No token: SessionConnection.Abort ends a pending read by aborting the socket, and a token here
+                // would keep two registrations alive per idle connection.
+                received = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (GatewayDecodeException exception)
             {

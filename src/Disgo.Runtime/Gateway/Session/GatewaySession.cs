@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Net.WebSockets;
 using Disgo.Gateway.Compression;
 using Disgo.Gateway.Dispatch;
 using Disgo.Gateway.Coordination;
+using Disgo.Gateway.Transport;
 using Disgo.Models.Gateway;
 using Disgo.Serialization;
 using Microsoft.Extensions.Logging;
@@ -44,6 +46,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
     private readonly ReconnectBackoffOptions _backoff;
     private readonly int _resumeUrlFailureLimit;
     private readonly byte[] _identifyPayload;
+    private readonly Func<Uri, CancellationToken, ValueTask<WebSocket>> _connectWebSocket;
 
     private TaskCompletionSource<SessionConnection> _readyConnection = NewReadyConnection();
     private SessionConnection? _connection;
@@ -86,6 +89,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
             Multiplier = options.ReconnectBackoff.Multiplier,
         };
         _resumeUrlFailureLimit = options.ResumeUrlFailureLimit;
+        _connectWebSocket = options.ConnectWebSocket ?? GatewayWebSocketConnector.ConnectAsync;
         _timeProvider = options.TimeProvider;
         _logger = options.LoggerFactory.CreateLogger<GatewaySession>();
         _identifyCoordinator = options.IdentifyCoordinator ?? new InProcessIdentifyCoordinator(timeProvider: _timeProvider);

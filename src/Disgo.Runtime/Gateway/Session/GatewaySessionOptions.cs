@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Net.WebSockets;
 using Disgo.Gateway.Compression;
 using Disgo.Gateway.Dispatch;
 using Disgo.Gateway.Coordination;
+using Disgo.Gateway.Transport;
 using Disgo.Models.Gateway;
 using Disgo.Serialization;
 using Microsoft.Extensions.Logging;
@@ -69,6 +71,17 @@ public sealed class GatewaySessionOptions
 
     /// <summary>A session to resume instead of identifying a new one (from <see cref="GatewaySession.DetachAsync"/>).</summary>
     public GatewayResumeState? ResumeFrom { get; set; }
+
+    /// <summary>
+    /// Opens each connection's WebSocket, given the gateway URL with its query (<c>v=10&amp;encoding=json...</c>) and a
+    /// token that the handshake timeout (30 s) or a stop cancels. For a proxy or custom TLS; when null, Disgo's own
+    /// lean connection (<see cref="GatewayWebSocketConnector"/>). The session owns the returned WebSocket and
+    /// disposes it. A failure that is a <see cref="WebSocketException"/>, an <see cref="IOException"/> (such as
+    /// <see cref="GatewayHandshakeException"/>), a <see cref="System.Net.Sockets.SocketException"/>, an
+    /// <see cref="System.Security.Authentication.AuthenticationException"/> or a timeout is retried with backoff;
+    /// any other exception stops the session.
+    /// </summary>
+    public Func<Uri, CancellationToken, ValueTask<WebSocket>>? ConnectWebSocket { get; set; }
 
     /// <summary>The clock of every heartbeat, wait and window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -28,7 +28,7 @@ internal sealed class SessionConnection : IAsyncDisposable
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _background = [];
-    private readonly ITimer _helloTimer;
+    private ITimer? _helloTimer;
     private ITimer? _closeTimer;
     private GatewaySendLimiter? _limiter;
     private IIdentifyLease? _identifyLease;
@@ -36,7 +36,7 @@ internal sealed class SessionConnection : IAsyncDisposable
     private int _disposed;
     private volatile bool _isAuthenticated;
 
-    public SessionConnection(ClientWebSocket socket, IGatewayDecompressor decompressor, Uri url, bool toResumeUrl, TimeProvider timeProvider)
+    public SessionConnection(WebSocket socket, IGatewayDecompressor decompressor, Uri url, bool toResumeUrl, TimeProvider timeProvider)
     {
         Socket = socket;
         _decompressor = decompressor;
@@ -51,7 +51,7 @@ internal sealed class SessionConnection : IAsyncDisposable
             Timeout.InfiniteTimeSpan);
     }
 
-    public ClientWebSocket Socket { get; }
+    public WebSocket Socket { get; }
 
     public GatewayMessageReader Reader { get; }
 
@@ -86,15 +86,27 @@ internal sealed class SessionConnection : IAsyncDisposable
     /// <summary>Hello arrived: the heartbeat interval is known, so the beats and the send budget can start.</summary>
     public void OnHello(TimeSpan heartbeatInterval)
     {
-        _helloTimer.Dispose();
+        // Let the timer go, not just stop it: an idle connection should not keep a spent timer.
+        Interlocked.Exchange(ref _helloTimer, null)?.Dispose();
         Heartbeat = new HeartbeatTimer(heartbeatInterval, _timeProvider);
         Volatile.Write(ref _limiter, new GatewaySendLimiter(_timeProvider, GatewaySendLimiter.ReservedSlotsFor(heartbeatInterval)));
     }
 
-    public void MarkAuthenticated() => _isAuthenticated = true;
+    public void MarkAuthenticated()
+    {
+        _isAuthenticated = true;
+        ForgetFinishedWork();
+    }
 
-    /// <summary>Runs <paramref name="work"/> for the connection's lifetime; it is awaited when the connection is disposed.</summary>
-    public void Run(Func<SessionConnection, Task> work) => _background.Add(work(this));
+    /// <summary>
+    /// Runs <paramref name="work"/> for the connection's lifetime; it is awaited when the connection is disposed.
+    /// Called from the receive loop only, like <see cref="MarkAuthenticated"/>.
+    /// </summary>
+    public void Run(Func<SessionConnection, Task> work)
+    {
+        ForgetFinishedWork();
+        _background.Add(work(this));
+    }
 
     /// <summary>Keeps the identify lease until READY, Invalid Session or the end of the connection releases it.</summary>
     public void HoldIdentifyLease(IIdentifyLease lease) => Volatile.Write(ref _identifyLease, lease);
@@ -183,7 +195,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
 
         await ReleaseIdentifyLeaseAsync(IdentifyOutcome.ConnectionLost).ConfigureAwait(false);
-        _helloTimer.Dispose();
+        Interlocked.Exchange(ref _helloTimer, null)?.Dispose();
         Volatile.Read(ref _closeTimer)?.Dispose();
         Volatile.Read(ref _limiter)?.Dispose();
         Reader.Dispose();
@@ -192,6 +204,12 @@ internal sealed class SessionConnection : IAsyncDisposable
         _lifetime.Dispose();
         _ended.TrySetResult();
     }
+
+    /// <summary>
+    /// Drops work that finished cleanly (an identify once READY is in, an answered heartbeat request): there is nothing
+    /// left to await, and an idle connection should not hold on to it. Failed work stays, to be observed at disposal.
+    /// </summary>
+    private void ForgetFinishedWork() => _background.RemoveAll(static task => task.IsCompletedSuccessfully);
 
     private async Task SendCloseAsync(int code)
     {
