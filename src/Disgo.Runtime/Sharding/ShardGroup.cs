@@ -96,6 +96,27 @@ internal sealed class ShardGroup
     public Task GuildsArrivedAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(Members.Select(member => member.Dispatcher.GuildsArrived)).WaitAsync(cancellationToken);
 
+    /// <summary>
+    /// Completes when every session has received what Discord sent it before the call (see
+    /// <see cref="GatewaySession.CatchUpAsync"/>), stopped, or could not within <paramref name="limit"/>.
+    /// </summary>
+    public async Task CatchUpAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(limit, _time);
+        using var catchUp = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        await Task.WhenAll(Members.Select(async member =>
+        {
+            try
+            {
+                await member.Session.CatchUpAsync(catchUp.Token).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Stopped (on a failure or not), or not connected again in time: there is nothing more to receive from it.
+            }
+        })).ConfigureAwait(false);
+    }
+
     /// <summary>Stops every session (close 1000) and lets each finish the events it has queued.</summary>
     public Task StopAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(Members.Select(member => member.Session.StopAsync(cancellationToken)));

@@ -9,9 +9,15 @@ namespace Disgo.Gateway.Heartbeats;
 internal sealed class HeartbeatTimer
 {
     private readonly TimeProvider _timeProvider;
+    private readonly Lock _countLock = new();
     private long _lastBeatAt;
     private int _awaitingAck;
     private long _latencyTicks = -1;
+
+    // Guarded by _countLock. Discord answers every beat with one ACK, in order: ACK n is the answer to beat n.
+    private long _beats;
+    private long _acks;
+    private List<(long Beat, TaskCompletionSource Acked)>? _ackWaiters;
 
     /// <param name="interval">The <c>heartbeat_interval</c> from Hello.</param>
     /// <param name="timeProvider">The clock every wait runs on.</param>
@@ -89,10 +95,15 @@ internal sealed class HeartbeatTimer
     /// Notes that a beat went out now. <see cref="RunUntilZombiedAsync"/> calls it for its own beats; call it for a beat
     /// sent at once because the server asked for one (op 1), so its ACK is matched to it.
     /// </summary>
-    public void RecordBeatSent()
+    /// <returns>The beat's number on this connection, for <see cref="AckedAsync"/>.</returns>
+    public long RecordBeatSent()
     {
         Volatile.Write(ref _lastBeatAt, _timeProvider.GetTimestamp());
         Volatile.Write(ref _awaitingAck, 1);
+        lock (_countLock)
+        {
+            return ++_beats;
+        }
     }
 
     /// <summary>Notes an ACK (op 11): the connection is alive, and the latency is measured from the last beat.</summary>
@@ -102,6 +113,38 @@ internal sealed class HeartbeatTimer
         {
             var latency = _timeProvider.GetElapsedTime(Volatile.Read(ref _lastBeatAt));
             Volatile.Write(ref _latencyTicks, latency.Ticks);
+        }
+
+        lock (_countLock)
+        {
+            var acks = ++_acks;
+            for (var i = (_ackWaiters?.Count ?? 0) - 1; i >= 0; i--)
+            {
+                if (_ackWaiters![i].Beat <= acks)
+                {
+                    _ackWaiters[i].Acked.TrySetResult();
+                    _ackWaiters.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes when beat number <paramref name="beat"/> (from <see cref="RecordBeatSent"/>) has been acknowledged.
+    /// The ACK of an earlier beat does not count: only the answer to this beat proves the server had read it.
+    /// </summary>
+    public Task AckedAsync(long beat)
+    {
+        lock (_countLock)
+        {
+            if (_acks >= beat)
+            {
+                return Task.CompletedTask;
+            }
+
+            var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            (_ackWaiters ??= []).Add((beat, acked));
+            return acked.Task;
         }
     }
 
