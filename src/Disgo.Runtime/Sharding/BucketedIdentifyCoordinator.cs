@@ -15,7 +15,7 @@ namespace Disgo.Sharding;
 /// The window counts from the release, not the grant: Discord counts from when it received the Identify, which is
 /// always before its answer arrived, so no delay on the way can make two identifies of a bucket look closer than a window.
 /// </remarks>
-public sealed class BucketedIdentifyCoordinator : IIdentifyCoordinator
+public sealed class BucketedIdentifyCoordinator : IBucketedIdentifyCoordinator
 {
     private readonly Lock _lock = new();
     private readonly BucketedIdentifyCoordinatorOptions _options;
@@ -45,12 +45,10 @@ public sealed class BucketedIdentifyCoordinator : IIdentifyCoordinator
         }
     }
 
-    /// <summary>Raised (on the waiting caller's thread) each time an identify has to wait, with the reason.</summary>
     public event EventHandler<IdentifyWaitingEventArgs>? Waiting;
 
     public int MaxConcurrency => _buckets.Length;
 
-    /// <summary>Session starts left as tracked here; <see langword="null"/> when no budget is tracked.</summary>
     public int? RemainingSessionStarts
     {
         get
@@ -61,6 +59,20 @@ public sealed class BucketedIdentifyCoordinator : IIdentifyCoordinator
                 return _remaining;
             }
         }
+    }
+
+    /// <summary>The shard manager's default coordinator: the limits of <paramref name="context"/>, for one process.</summary>
+    public static BucketedIdentifyCoordinator Create(IdentifyCoordinatorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new(new BucketedIdentifyCoordinatorOptions
+        {
+            MaxConcurrency = context.MaxConcurrency,
+            Window = context.Window,
+            SessionStartLimit = context.SessionStartLimit,
+            SessionStartReserve = context.SessionStartReserve,
+            TimeProvider = context.TimeProvider,
+        });
     }
 
     /// <summary>The bucket of <paramref name="shard"/>: <c>shard_id % max_concurrency</c>.</summary>
@@ -75,6 +87,12 @@ public sealed class BucketedIdentifyCoordinator : IIdentifyCoordinator
             _remaining = limit.Remaining;
             _budgetResetsAt = _time.GetUtcNow() + limit.ResetAfter;
         }
+    }
+
+    ValueTask IBucketedIdentifyCoordinator.UpdateSessionStartLimitAsync(SessionStartLimit limit, CancellationToken cancellationToken)
+    {
+        UpdateSessionStartLimit(limit);
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask<IIdentifyLease> AcquireAsync(ShardInfo? shard, CancellationToken cancellationToken)

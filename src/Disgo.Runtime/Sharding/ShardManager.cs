@@ -9,12 +9,16 @@ namespace Disgo.Sharding;
 
 /// <summary>
 /// The default <see cref="IShardManager"/>: asks <c>GET /gateway/bot</c> once, resolves and checks the shard set,
-/// starts every shard at once through one <see cref="BucketedIdentifyCoordinator"/> (which orders them by bucket and
-/// keeps the session start budget), tracks every session in <see cref="Sessions"/>, and reshards without downtime,
-/// by hand or on Discord's 4011.
+/// starts every shard at once through one identify coordinator (made by
+/// <see cref="ShardManagerOptions.IdentifyCoordinatorFactory"/>; it orders them by bucket and keeps the session start
+/// budget), tracks every session in <see cref="Sessions"/>, and reshards without downtime, by hand or on Discord's 4011.
 /// </summary>
 public sealed class ShardManager : IShardManager
 {
+    // How long a reshard waits for an old session to receive what was sent to it (one round trip when connected) before
+    // stopping it anyway: one that cannot reach Discord for this long has no events left to give.
+    private static readonly TimeSpan OldSetCatchUpLimit = TimeSpan.FromSeconds(60);
+
     private readonly ShardManagerOptions _options;
     private readonly IGatewayDispatcher _dispatcher;
     private readonly ILogger _logger;
@@ -26,7 +30,7 @@ public sealed class ShardManager : IShardManager
     // Guarded by _lock.
     private State _state;
     private GatewayBotInfo? _gatewayBot;
-    private BucketedIdentifyCoordinator? _coordinator;
+    private IBucketedIdentifyCoordinator? _coordinator;
     private ShardGroup? _active;
     private ShardGroup? _starting;
     private Task<Exception?>? _automaticReshard;
@@ -61,6 +65,9 @@ public sealed class ShardManager : IShardManager
     }
 
     public event EventHandler<ShardStartProgress>? ProgressChanged;
+
+    /// <summary>Raised each time an identify has to wait (a held bucket, a window, the budget), with the reason.</summary>
+    public event EventHandler<IdentifyWaitingEventArgs>? IdentifyWaiting;
 
     public SessionManager Sessions { get; }
 
@@ -105,7 +112,7 @@ public sealed class ShardManager : IShardManager
         }
     }
 
-    private BucketedIdentifyCoordinator? Coordinator
+    private IBucketedIdentifyCoordinator? Coordinator
     {
         get
         {
@@ -134,13 +141,7 @@ public sealed class ShardManager : IShardManager
         var gatewayBot = await FetchGatewayBotAsync(cancellationToken).ConfigureAwait(false);
         var shards = _options.Shards.Resolve(gatewayBot, _options.RequiredShardMultiple);
         EnsureBudgetCovers(shards.Count, gatewayBot.SessionStartLimit);
-        var coordinator = new BucketedIdentifyCoordinator(new BucketedIdentifyCoordinatorOptions
-        {
-            MaxConcurrency = gatewayBot.SessionStartLimit.MaxConcurrency,
-            SessionStartLimit = gatewayBot.SessionStartLimit,
-            SessionStartReserve = _options.SessionStartReserve,
-            TimeProvider = _options.TimeProvider,
-        });
+        var coordinator = CreateCoordinator(gatewayBot.SessionStartLimit);
         var group = CreateGroup(shards, coordinator, gatewayBot, joining: null);
         lock (_lock)
         {
@@ -226,6 +227,12 @@ public sealed class ShardManager : IShardManager
             await group.DisposeAsync().ConfigureAwait(false);
         }
 
+        // A coordinator may hold connections of its own (to a store shared with other processes).
+        if (Coordinator is IAsyncDisposable coordinator)
+        {
+            await coordinator.DisposeAsync().ConfigureAwait(false);
+        }
+
         _http.Dispose();
     }
 
@@ -249,7 +256,7 @@ public sealed class ShardManager : IShardManager
         var shards = ShardSet.Fixed(totalShards).Resolve(gatewayBot, _options.RequiredShardMultiple);
         EnsureBudgetCovers(shards.Count, gatewayBot.SessionStartLimit);
         var coordinator = Coordinator!;
-        coordinator.UpdateSessionStartLimit(gatewayBot.SessionStartLimit);
+        await coordinator.UpdateSessionStartLimitAsync(gatewayBot.SessionStartLimit, cancellationToken).ConfigureAwait(false);
         ShardingLog.Resharding(_logger, old.TotalShards, totalShards);
 
         var deduplicator = new ReshardDeduplicator(totalShards);
@@ -296,6 +303,11 @@ public sealed class ShardManager : IShardManager
         }
 
         ShardingLog.SwitchedOver(_logger, totalShards, old.Members.Count, old.TotalShards);
+
+        // Events Discord sent only to the old set (before the new sessions identified) may still be on the wire: a
+        // close now would cut them off, and no new session has them. Each old session first takes what was sent to it.
+        await old.CatchUpAsync(OldSetCatchUpLimit, _lifetime.Token).ConfigureAwait(false);
+
         await old.StopAsync(CancellationToken.None).ConfigureAwait(false);
         deduplicator.OldSetStopped();
         lock (_lock)
@@ -396,7 +408,7 @@ public sealed class ShardManager : IShardManager
             members[i] = new ShardMember(shards[i], new GatewaySession(options, dispatcher), dispatcher);
         }
 
-        var group = new ShardGroup(shards[0].ShardCount, members, gatewayBot.SessionStartLimit.MaxConcurrency, InProcessIdentifyCoordinator.DefaultWindow, _options.TimeProvider);
+        var group = new ShardGroup(shards[0].ShardCount, members, gatewayBot.SessionStartLimit.MaxConcurrency, _options.IdentifyWindow, _options.TimeProvider);
         group.ProgressChanged += OnProgressChanged;
         lock (_lock)
         {
@@ -437,6 +449,35 @@ public sealed class ShardManager : IShardManager
                     _ = ReshardForShardingRequiredAsync();
                 }
             }
+        }
+    }
+
+    private IBucketedIdentifyCoordinator CreateCoordinator(SessionStartLimit limit)
+    {
+        var coordinator = _options.IdentifyCoordinatorFactory(new IdentifyCoordinatorContext
+        {
+            MaxConcurrency = limit.MaxConcurrency,
+            SessionStartLimit = limit,
+            Window = _options.IdentifyWindow,
+            SessionStartReserve = _options.SessionStartReserve,
+            BotId = _options.BotId(),
+            TimeProvider = _options.TimeProvider,
+            LoggerFactory = _options.LoggerFactory,
+        }) ?? throw new InvalidOperationException("ShardManagerOptions.IdentifyCoordinatorFactory returned null.");
+        coordinator.Waiting += OnIdentifyWaiting;
+        return coordinator;
+    }
+
+    private void OnIdentifyWaiting(object? sender, IdentifyWaitingEventArgs waiting)
+    {
+        // Raised inside the coordinator's wait: a failing handler must not fail the identify.
+        try
+        {
+            IdentifyWaiting?.Invoke(this, waiting);
+        }
+        catch (Exception exception)
+        {
+            ShardingLog.IdentifyWaitingHandlerFailed(_logger, exception);
         }
     }
 

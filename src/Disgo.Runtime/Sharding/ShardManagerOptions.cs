@@ -41,6 +41,19 @@ public sealed class ShardManagerOptions
     public int SessionStartReserve { get; set; } = 1;
 
     /// <summary>
+    /// Makes the gate every identify of the manager passes through, once Discord's limits are known. By default
+    /// <see cref="BucketedIdentifyCoordinator.Create"/>: one process keeps the rules among its own shards. Processes
+    /// that each run a <see cref="ShardSet.Range"/> of one bot need a gate they share (the Disgo.Redis package).
+    /// </summary>
+    public Func<IdentifyCoordinatorContext, IBucketedIdentifyCoordinator> IdentifyCoordinatorFactory { get; set; } = BucketedIdentifyCoordinator.Create;
+
+    /// <summary>
+    /// One identify per bucket per this window. Discord's is 5 s; change it only for a Discord-compatible gateway
+    /// with another window (an emulator in tests). It also sets the schedule <see cref="ShardStartProgress"/> expects.
+    /// </summary>
+    public TimeSpan IdentifyWindow { get; set; } = DiscordIdentifyWindow;
+
+    /// <summary>
     /// Whether Discord's close 4011 (sharding required) reshards to the count <c>GET /gateway/bot</c> then recommends.
     /// Not for a <see cref="ShardSet.Range"/>: the other processes of the bot would have to change too, so there 4011
     /// stays fatal.
@@ -61,6 +74,9 @@ public sealed class ShardManagerOptions
 
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
 
+    /// <summary>Discord's identify window: one identify per bucket per 5 s.</summary>
+    public static TimeSpan DiscordIdentifyWindow { get; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option that cannot work, and why.</summary>
     public void Validate()
     {
@@ -69,6 +85,8 @@ public sealed class ShardManagerOptions
         Require(SessionStartReserve >= 0, nameof(SessionStartReserve), $"is {SessionStartReserve}; it must not be negative");
         Require(RequiredShardMultiple is null or >= 1, nameof(RequiredShardMultiple), $"is {RequiredShardMultiple}; use at least 1, or null when Discord requires none");
         Require(ReshardDeduplicationWindow >= TimeSpan.Zero, nameof(ReshardDeduplicationWindow), "must not be negative");
+        Require(IdentifyWindow > TimeSpan.Zero, nameof(IdentifyWindow), $"is {IdentifyWindow}; it must be positive (Discord: 5 s)");
+        Require(IdentifyCoordinatorFactory is not null, nameof(IdentifyCoordinatorFactory), "is null; leave the default (BucketedIdentifyCoordinator.Create) for one process");
         if (RequiredShardMultiple is { } multiple && Shards.TotalShards is { } total && total % multiple != 0)
         {
             // The full message (with the counts to use instead) comes from the shard set's own check.
@@ -80,6 +98,28 @@ public sealed class ShardManagerOptions
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"ShardManagerOptions {{ Token = {(Token.Length == 0 ? "(none)" : "(redacted)")}, Intents = {(long)Intents}, Shards = {Shards}, " +
         $"RestBaseUrl = {RestBaseUrl}, GatewayUrl = {GatewayUrl?.ToString() ?? "from GET /gateway/bot"}, Compression = {Compression} }}");
+
+    /// <summary>
+    /// The bot's user id from the first part of a Discord token (its base64 text), or <see langword="null"/> when the
+    /// token has another shape. The id is public; nothing else of the token is read.
+    /// </summary>
+    internal ulong? BotId()
+    {
+        var end = Token.IndexOf('.', StringComparison.Ordinal);
+        // A snowflake has at most 20 digits: 28 characters of base64.
+        if (end is <= 0 or > 28)
+        {
+            return null;
+        }
+
+        var encoded = Token[..end].Replace('-', '+').Replace('_', '/');
+        Span<byte> bytes = stackalloc byte[end];
+        var padded = encoded.PadRight(encoded.Length + ((4 - (encoded.Length % 4)) % 4), '=');
+        return Convert.TryFromBase64String(padded, bytes, out var written)
+            && ulong.TryParse(bytes[..written], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+    }
 
     /// <summary>The options of the session of <paramref name="shard"/>, before <see cref="ConfigureSession"/>.</summary>
     internal GatewaySessionOptions SessionOptions(ShardInfo? shard, Gateway.Coordination.IIdentifyCoordinator? coordinator, Uri? gatewayUrl) => new()

@@ -34,4 +34,7 @@ internal static partial class ShardingLog
 
     [LoggerMessage(110, LogLevel.Error, "Delivering a held event (shard {ShardId}, sequence {Sequence}) at switch-over failed")]
     public static partial void HeldEventFailed(ILogger logger, int shardId, long sequence, Exception exception);
+
+    [LoggerMessage(120, LogLevel.Error, "An IdentifyWaiting handler failed")]
+    public static partial void IdentifyWaitingHandlerFailed(ILogger logger, Exception exception);
 }
