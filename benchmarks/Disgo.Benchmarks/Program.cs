@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Disgo.Benchmarks.Analyzers;
 using Disgo.Benchmarks.Rest;
 using Disgo.Benchmarks.Sharding;
 
@@ -7,6 +8,7 @@ return args switch
     [IdleShardsHarness.Switch, ..] => await IdleShardsHarness.RunAsync(args),
     [EmulatorProcess.Switch, ..] => await EmulatorProcess.RunAsync(args),
     [RestRateHarness.Switch, ..] => await RestRateHarness.RunAsync(args),
+    [AnalyzerCostHarness.Switch, ..] => AnalyzerCostHarness.Run(args),
     _ => Run(args),
 };
 

@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using Disgo.Analyzers.Rules;
 using Disgo.Benchmarks.Generator;
-using Disgo.Generator;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Disgo.Benchmarks.Analyzers;
@@ -33,14 +30,11 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var input = LargeBotProject.Create();
-        CSharpGeneratorDriver.Create([new DisgoGenerator().AsSourceGenerator()], parseOptions: LargeBotProject.ParseOptions)
-            .RunGeneratorsAndUpdateCompilation(input, out _project, out _);
-        LargeBotProject.RequireNoErrors(_project, "The project with its generated bots");
-        _analyzers = DisgoAnalyzers();
+        _project = AnalyzedProject.Generate();
+        _analyzers = AnalyzedProject.AnalyzersIn(typeof(BotDeclarationAnalyzer).Assembly);
 
         // A clean, realistic project: no Disgo warning, so the analyzers take their common path.
-        var warnings = Analyze(_project.Clone(), logExecutionTime: false).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+        var warnings = AnalyzedProject.Analyze(_project, _analyzers, logExecutionTime: false).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
             .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning)
             .ToList();
         if (warnings.Count > 0)
@@ -56,26 +50,19 @@ public class AnalyzerBenchmarks
 
     [Benchmark(Description = "compile + every Disgo analyzer (GetAllDiagnosticsAsync)")]
     public int CompileWithAnalyzers() =>
-        Analyze(_project.Clone(), logExecutionTime: false).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+        AnalyzedProject.Analyze(_project, _analyzers, logExecutionTime: false).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
 
     [Benchmark(Description = "every Disgo analyzer (GetAnalyzerDiagnosticsAsync)")]
     public int AnalyzerDiagnostics() =>
-        Analyze(_project.Clone(), logExecutionTime: false).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
-
-    private CompilationWithAnalyzers Analyze(Compilation compilation, bool logExecutionTime) =>
-        compilation.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: logExecutionTime));
+        AnalyzedProject.Analyze(_project, _analyzers, logExecutionTime: false).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
 
     private void PrintTelemetry()
     {
         var totals = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
         for (var run = 0; run < TelemetryRuns; run++)
         {
-            var analysis = Analyze(_project.Clone(), logExecutionTime: true);
-            analysis.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            foreach (var analyzer in _analyzers)
+            foreach (var (analyzer, time) in AnalyzedProject.Telemetry(_project, _analyzers))
             {
-                var time = analysis.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
                 totals[analyzer] = totals.GetValueOrDefault(analyzer) + time;
             }
         }
@@ -85,14 +72,4 @@ public class AnalyzerBenchmarks
             Console.WriteLine($"// Analyzer telemetry: {analyzer.GetType().Name} {total.TotalMilliseconds / TelemetryRuns:0.00} ms per compilation (mean of {TelemetryRuns})");
         }
     }
-
-    // Every analyzer Disgo ships, found in its assembly so that new rules are measured too.
-    private static ImmutableArray<DiagnosticAnalyzer> DisgoAnalyzers() =>
-    [
-        .. typeof(BotDeclarationAnalyzer).Assembly.GetTypes()
-            .Where(type => type is { IsAbstract: false } && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
-                && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-            .OrderBy(type => type.FullName, StringComparer.Ordinal)
-            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!),
-    ];
 }

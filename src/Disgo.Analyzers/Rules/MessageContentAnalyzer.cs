@@ -19,7 +19,7 @@ namespace Disgo.Analyzers.Rules;
 public sealed class MessageContentAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The fields of a message Discord empties (or, for a poll, leaves out) without the Message Content intent.</summary>
-    private static readonly ImmutableArray<string> GatedFields = ["Content", "Embeds", "Attachments", "Components", "Poll"];
+    private static readonly HashSet<string> GatedFields = new(StringComparer.Ordinal) { "Content", "Embeds", "Attachments", "Components", "Poll" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DiagnosticDescriptors.MessageContentWithoutIntent];
 
@@ -36,31 +36,42 @@ public sealed class MessageContentAnalyzer : DiagnosticAnalyzer
             }
 
             var starved = new Lazy<Dictionary<INamedTypeSymbol, string>>(() => BotsWithoutMessageContent(symbols, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is not IMethodSymbol method
-                    || BotDeclarationReader.Find(method, symbols.OnAttribute) is null
-                    || !starved.Value.TryGetValue(method.ContainingType, out var bot))
+            start.RegisterSymbolAction(
+                symbol =>
                 {
-                    return;
-                }
-
-                block.RegisterOperationAction(operation => AnalyzeRead(operation, method, bot, message), OperationKind.PropertyReference);
-            });
+                    // Cheapest first: the attribute, then whether the code names a gated field at all, then the bots.
+                    // A partial method is analyzed once, from its definition.
+                    var method = (IMethodSymbol)symbol.Symbol;
+                    if (method.PartialDefinitionPart is null
+                        && BotDeclarationReader.Find(method, symbols.OnAttribute) is not null
+                        && MethodBodies.Mention(method.PartialImplementationPart ?? method, GatedFields, symbol.CancellationToken)
+                        && starved.Value.TryGetValue(method.ContainingType, out var bot))
+                    {
+                        AnalyzeHandler(symbol, method.PartialImplementationPart ?? method, bot, message);
+                    }
+                },
+                SymbolKind.Method);
         });
     }
 
-    private static void AnalyzeRead(OperationAnalysisContext context, IMethodSymbol handler, string bot, INamedTypeSymbol message)
+    private static void AnalyzeHandler(SymbolAnalysisContext context, IMethodSymbol handler, string bot, INamedTypeSymbol message)
     {
-        var property = ((IPropertyReferenceOperation)context.Operation).Property;
-        if (SymbolEqualityComparer.Default.Equals(property.ContainingType, message) && GatedFields.Contains(property.Name))
+        foreach (var body in MethodBodies.Bind(handler, context.Compilation, context.CancellationToken))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.MessageContentWithoutIntent,
-                context.Operation.Syntax.GetLocation(),
-                $"{handler.ContainingType.Name}.{handler.Name}",
-                property.Name,
-                bot));
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IPropertyReferenceOperation { Property: var property }
+                    && SymbolEqualityComparer.Default.Equals(property.ContainingType, message)
+                    && GatedFields.Contains(property.Name))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.MessageContentWithoutIntent,
+                        operation.Syntax.GetLocation(),
+                        $"{handler.ContainingType.Name}.{handler.Name}",
+                        property.Name,
+                        bot));
+                }
+            }
         }
     }
 

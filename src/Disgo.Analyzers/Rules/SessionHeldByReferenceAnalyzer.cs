@@ -48,6 +48,13 @@ public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // Registering operation actions makes the driver bind every member body of the type; most types can be
+        // cleared from their symbols and syntax alone.
+        if (holders.IsEmpty && !MayCaptureSession(type, sessionTypes, context.CancellationToken))
+        {
+            return;
+        }
+
         context.RegisterOperationAction(
             operation =>
             {
@@ -96,6 +103,40 @@ public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// Whether a member of <paramref name="type"/> could keep a session in a variable past its method: only a primary
+    /// constructor parameter of a session type, or a variable captured by a lambda, a local function or a query, can.
+    /// </summary>
+    private static bool MayCaptureSession(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> sessionTypes, CancellationToken cancellationToken)
+    {
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (IsPrimary(constructor, cancellationToken))
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (SessionTypes.HeldBy(parameter.Type, sessionTypes) is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="operation"/> creates a session or disposes one: what only its owner does.</summary>

@@ -1,7 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Disgo.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -42,41 +46,98 @@ public sealed class ShardValueAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var shardSetExtensions = compilation.GetTypeByMetadataName(MetadataNames.ShardSetExtensions);
             var types = new ShardTypes(
                 shardInfo,
                 shardSet,
-                compilation.GetTypeByMetadataName(MetadataNames.ShardSetExtensions),
+                shardSetExtensions,
                 compilation.GetTypeByMetadataName(MetadataNames.DiscordBotAttribute),
                 compilation.GetTypeByMetadataName(MetadataNames.ShardsAttribute));
-            start.RegisterOperationAction(operation => AnalyzeCreation(operation, types), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(operation => AnalyzeInvocation(operation, types), OperationKind.Invocation);
-            start.RegisterOperationAction(operation => AnalyzeList(operation, ((IArrayInitializerOperation)operation.Operation).ElementValues, types), OperationKind.ArrayInitializer);
-            start.RegisterOperationAction(operation => AnalyzeList(operation, ((ICollectionExpressionOperation)operation.Operation).Elements, types), OperationKind.CollectionExpression);
+
+            // One walk over each file's syntax; only the nodes ShardValueCandidates lets through are bound.
+            var candidates = new ShardValueCandidates(compilation, CheckedMethodNames(shardSetExtensions), start.CancellationToken);
+            start.RegisterSyntaxTreeAction(tree => AnalyzeTree(tree, compilation, candidates, types));
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, ShardTypes types)
+    private static void AnalyzeTree(SyntaxTreeAnalysisContext context, Compilation compilation, ShardValueCandidates candidates, ShardTypes types)
     {
-        if (ReadShardInfo(context.Operation, types) is not var (shardId, total))
+        SemanticModel? model = null;
+        foreach (var node in context.Tree.GetRoot(context.CancellationToken).DescendantNodes())
+        {
+            var isCandidate = node switch
+            {
+                ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax => candidates.MayCreateShardInfo(node),
+                InvocationExpressionSyntax invocation => candidates.MayCallShardMethod(invocation),
+                InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ArrayInitializerExpression) => candidates.MayRepeatShard(initializer.Expressions),
+                CollectionExpressionSyntax collection => candidates.MayRepeatShard(collection.Elements),
+                _ => false,
+            };
+            if (!isCandidate)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // A syntax tree action has no semantic model; one is made only for a file with a candidate.
+            model ??= compilation.GetSemanticModel(context.Tree);
+#pragma warning restore RS1030
+            switch (model.GetOperation(node, context.CancellationToken) is { } operation ? WithoutConversions(operation) : null)
+            {
+                case IObjectCreationOperation creation:
+                    AnalyzeCreation(context, creation, types);
+                    break;
+                case IInvocationOperation invocation:
+                    AnalyzeInvocation(context, invocation, types);
+                    break;
+                case IArrayInitializerOperation array:
+                    AnalyzeList(context, array.ElementValues, types);
+                    break;
+                case IArrayCreationOperation { Initializer: { } array }:
+                    AnalyzeList(context, array.ElementValues, types);
+                    break;
+                case ICollectionExpressionOperation collection:
+                    AnalyzeList(context, collection.Elements, types);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The methods whose constant arguments are checked, by name: ShardSet's factories and the multiple-taking extensions.</summary>
+    private static HashSet<string> CheckedMethodNames(INamedTypeSymbol? shardSetExtensions)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { "Fixed", "Range" };
+        foreach (var member in shardSetExtensions?.GetMembers() ?? [])
+        {
+            if (member is IMethodSymbol method && method.Parameters.Any(parameter => parameter.Name == RequiredMultipleParameter))
+            {
+                names.Add(method.Name);
+            }
+        }
+
+        return names;
+    }
+
+    private static void AnalyzeCreation(SyntaxTreeAnalysisContext context, IOperation creation, ShardTypes types)
+    {
+        if (ReadShardInfo(creation, types) is not var (shardId, total))
         {
             return;
         }
 
-        var written = context.Operation.Syntax.ToString();
+        var written = creation.Syntax.ToString();
         if (ShardNumbers.IsReversed(shardId, total))
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.ShardTupleReversed, context.Operation.Syntax.GetLocation(), written, ShardNumbers.Format(total), ShardNumbers.Format(shardId)));
+                DiagnosticDescriptors.ShardTupleReversed, creation.Syntax.GetLocation(), written, ShardNumbers.Format(total), ShardNumbers.Format(shardId)));
         }
         else if (ShardNumbers.CheckShard(shardId, total) is { } problem)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ShardValueInvalid, context.Operation.Syntax.GetLocation(), written, problem));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ShardValueInvalid, creation.Syntax.GetLocation(), written, problem));
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, ShardTypes types)
+    private static void AnalyzeInvocation(SyntaxTreeAnalysisContext context, IInvocationOperation invocation, ShardTypes types)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (Is(method.ContainingType, types.ShardSet) && CheckShardSet(invocation) is { } problem)
         {
@@ -93,7 +154,7 @@ public sealed class ShardValueAnalyzer : DiagnosticAnalyzer
     }
 
     // Discord lets several sessions run one shard, but in one list a repeat is a slip: its events are handled twice.
-    private static void AnalyzeList(OperationAnalysisContext context, ImmutableArray<IOperation> elements, ShardTypes types)
+    private static void AnalyzeList(SyntaxTreeAnalysisContext context, ImmutableArray<IOperation> elements, ShardTypes types)
     {
         var seen = new HashSet<(int, int)>();
         foreach (var element in elements)

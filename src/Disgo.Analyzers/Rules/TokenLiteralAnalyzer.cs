@@ -1,12 +1,16 @@
 using System.Collections.Immutable;
 using Disgo.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Disgo.Analyzers.Rules;
 
 /// <summary>Reports string literals shaped like a Discord bot token: a secret that must not live in source.</summary>
+/// <remarks>
+/// A literal's text is all the rule needs, so it reads the syntax tree alone: nothing is bound, and a build pays for
+/// one walk over each file's tokens.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TokenLiteralAnalyzer : DiagnosticAnalyzer
 {
@@ -24,16 +28,21 @@ public sealed class TokenLiteralAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+            start.RegisterSyntaxTreeAction(AnalyzeTree);
         });
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    private static void AnalyzeTree(SyntaxTreeAnalysisContext context)
     {
-        var literal = (ILiteralOperation)context.Operation;
-        if (literal.ConstantValue is { HasValue: true, Value: string text } && DiscordTokenShape.IsToken(text))
+        foreach (var token in context.Tree.GetRoot(context.CancellationToken).DescendantTokens())
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TokenInSource, literal.Syntax.GetLocation()));
+            // Regular, verbatim and raw literals; a UTF-8 literal or an interpolated string has no string constant.
+            if (token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+                && token.Parent.IsKind(SyntaxKind.StringLiteralExpression)
+                && DiscordTokenShape.IsToken(token.ValueText))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TokenInSource, token.Parent!.GetLocation()));
+            }
         }
     }
 }

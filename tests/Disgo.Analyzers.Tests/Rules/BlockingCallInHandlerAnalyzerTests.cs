@@ -90,6 +90,28 @@ public sealed class BlockingCallInHandlerAnalyzerTests
         Verify.Diagnostic(DiagnosticIds.BlockingCallInCalledMethod).WithLocation(0).WithArguments("Lookup.Count", "Task.Result", "Messages.OnMessage"),
         Verify.Diagnostic(DiagnosticIds.BlockingCallInCalledMethod).WithLocation(1).WithArguments("Messages.Pause", "Thread.Sleep", "Messages.OnMessage"));
 
+    // Handlers are bound only when their code names a blocking member or a method whose code does.
+    [Fact]
+    public Task Blocking_calls_reached_through_static_imports_partial_methods_and_extension_methods_are_reported() => Verify.VerifyAsync(
+        Usings.Replace("using System.Threading;", "using static System.Threading.Thread;") + """
+        public static partial class Messages
+        {
+            [On(GatewayEvents.MessageCreate)]
+            public static partial void OnMessage(Message message);
+
+            public static partial void OnMessage(Message message)
+            {
+                {|DISGO5001:Sleep(10)|};
+                {|DISGO5002:message.Settle()|};
+            }
+        }
+
+        public static class MessageExtensions
+        {
+            public static void Settle(this Message message) => Task.Delay(message.Id.Value > 0 ? 10 : 0).Wait();
+        }
+        """);
+
     [Fact]
     public Task Only_one_level_of_calls_is_followed() => Verify.VerifyAsync(Usings + """
         public static class Messages

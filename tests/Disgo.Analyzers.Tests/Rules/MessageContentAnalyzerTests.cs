@@ -52,6 +52,22 @@ public sealed class MessageContentAnalyzerTests
         """);
 
     [Fact]
+    public Task A_partial_handler_is_reported_once_in_its_implementation() => Verify.VerifyAsync(Usings + """
+        [DiscordBot]
+        [Intents(GatewayIntents.GuildMessages)]
+        [Handlers(typeof(Messages))]
+        public sealed partial class PingBot;
+
+        public sealed partial class Messages
+        {
+            [On(GatewayEvents.MessageCreate)]
+            public partial void OnMessage(Message message);
+
+            public partial void OnMessage(Message message) => Console.WriteLine([|message.Content|]);
+        }
+        """);
+
+    [Fact]
     public Task Message_names_the_handler_the_field_and_the_bot() => Verify.VerifyAsync(
         Usings + """
         [DiscordBot]

@@ -77,6 +77,24 @@ public sealed class ShardValueAnalyzerTests
         Verify.Diagnostic(DiagnosticIds.ShardRepeated).WithLocation(0).WithArguments("[1, 4]", "this list", "every session of it receives the same events, so they are handled twice"),
         Verify.Diagnostic(DiagnosticIds.ShardRepeated).WithLocation(1).WithArguments("[2, 4]", "this list", "every session of it receives the same events, so they are handled twice"));
 
+    // Only code whose names and shape could hold a constant shard value is bound: these forms must still get through.
+    [Fact]
+    public Task Aliases_named_constants_and_initializers_without_new_are_checked() => Verify.VerifyAsync(
+        Usings + """
+        using Shard = Disgo.Models.Gateway.ShardInfo;
+        using static Disgo.ShardSet;
+
+        public static class Shards
+        {
+            private const int Total = 4;
+
+            public static Shard Aliased() => {|DISGO2004:new Shard(Total, Total)|};
+            public static ShardInfo Computed() => {|DISGO2004:new ShardInfo((Total * 2) + 1, checked(Total * 2) + 1)|};
+            public static ShardSet Imported() => {|DISGO2004:Fixed(0)|};
+            public static ShardInfo[] WithoutNew() { ShardInfo[] shards = { new(0, Total), {|DISGO2007:new(0, Total)|} }; return shards; }
+        }
+        """);
+
     [Fact]
     public Task Valid_and_non_constant_shard_values_are_not_reported() => Verify.VerifyAsync(Usings + """
         public static class Shards
