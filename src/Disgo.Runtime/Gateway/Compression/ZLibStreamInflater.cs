@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace Disgo.Gateway.Compression;
 
 /// <summary>
-/// Inflates through the framework's <see cref="ZLibStream"/>, for platforms without a system zlib. The stream rents
+/// Inflates through the framework's <see cref="ZLibStream"/>, where no native zlib can be called. The stream rents
 /// an 8 KiB input buffer at its first read and keeps it for the connection's lifetime.
 /// </summary>
 internal sealed class ZLibStreamInflater : IZlibInflater

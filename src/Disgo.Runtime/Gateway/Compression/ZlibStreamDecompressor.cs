@@ -8,7 +8,7 @@ namespace Disgo.Gateway.Compression;
 /// Decodes <c>compress=zlib-stream</c>: one inflate context for the connection's lifetime, fed every message in order.
 /// A payload is complete when a message ends with the sync-flush marker <c>00 00 FF FF</c>; messages before it are
 /// kept (in a pooled buffer) until it arrives. In steady state nothing is allocated per payload, and between payloads
-/// no managed buffer is held (see <see cref="UsesSystemZlib"/>).
+/// no managed buffer is held unless the inflater is <see cref="ZlibInflaterKind.ZLibStream"/> (see <see cref="Inflater"/>).
 /// </summary>
 public sealed class ZlibStreamDecompressor : IGatewayDecompressor
 {
@@ -19,23 +19,34 @@ public sealed class ZlibStreamDecompressor : IGatewayDecompressor
     private bool _disposed;
 
     public ZlibStreamDecompressor(int maxPayloadLength = GatewayDecompressor.DefaultMaxPayloadLength)
-        : this(maxPayloadLength, UsesSystemZlib ? () => new SystemZlibInflater() : () => new ZLibStreamInflater())
+        : this(maxPayloadLength, Inflater)
     {
     }
 
-    internal ZlibStreamDecompressor(int maxPayloadLength, Func<IZlibInflater> createInflater)
+    internal ZlibStreamDecompressor(int maxPayloadLength, ZlibInflaterKind inflater)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPayloadLength);
         _maxPayloadLength = maxPayloadLength;
-        _inflater = createInflater();
+        _inflater = inflater switch
+        {
+            ZlibInflaterKind.RuntimeZlibNg => new NativeZlibInflater<PalZStream>(),
+            ZlibInflaterKind.SystemZlib => new NativeZlibInflater<ZStream>(),
+            ZlibInflaterKind.ZLibStream => new ZLibStreamInflater(),
+            _ => throw new ArgumentOutOfRangeException(nameof(inflater)),
+        };
     }
 
     /// <summary>
-    /// Whether zlib-stream is inflated by the machine's zlib (Linux and macOS), whose context is all native memory.
-    /// Where there is none (Windows) it is the framework's <see cref="System.IO.Compression.ZLibStream"/>, which holds
-    /// an 8 KiB managed input buffer per connection. Decided once per process.
+    /// What inflates zlib-stream in this process, the first that works of: the zlib-ng the .NET runtime ships (not
+    /// callable under NativeAOT), the machine's zlib (Linux, macOS), the framework's
+    /// <see cref="System.IO.Compression.ZLibStream"/>. The first two keep a connection's whole context in native
+    /// memory; <see cref="System.IO.Compression.ZLibStream"/> holds an 8 KiB managed input buffer per connection.
+    /// Decided once per process.
     /// </summary>
-    public static bool UsesSystemZlib => SystemZlib.IsAvailable;
+    public static ZlibInflaterKind Inflater { get; } =
+        PalZStream.IsAvailable ? ZlibInflaterKind.RuntimeZlibNg
+        : ZStream.IsAvailable ? ZlibInflaterKind.SystemZlib
+        : ZlibInflaterKind.ZLibStream;
 
     public GatewayCompression Compression => GatewayCompression.ZlibStream;
 

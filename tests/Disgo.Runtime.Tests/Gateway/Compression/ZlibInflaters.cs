@@ -2,27 +2,46 @@ using Disgo.Gateway.Compression;
 
 namespace Disgo.Runtime.Tests.Gateway.Compression;
 
-/// <summary>The two ways a <see cref="ZlibStreamDecompressor"/> inflates, for theories that must hold for both.</summary>
-public enum ZlibInflater
-{
-    SystemZlib,
-    ZLibStream,
-}
-
+/// <summary>The ways a <see cref="ZlibStreamDecompressor"/> inflates, for theories that must hold for each.</summary>
 internal static class ZlibInflaters
 {
-    /// <summary>Both inflaters where the machine has a zlib (Linux, macOS); the framework's alone elsewhere.</summary>
-    public static TheoryData<ZlibInflater> Available =>
-        OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()
-            ? new() { ZlibInflater.SystemZlib, ZlibInflater.ZLibStream }
-            : new() { ZlibInflater.ZLibStream };
+    /// <summary>Every inflater this machine can run: the framework's always, the native ones where they load.</summary>
+    public static TheoryData<ZlibInflaterKind> Available
+    {
+        get
+        {
+            var available = new TheoryData<ZlibInflaterKind>();
+            foreach (var inflater in Native)
+            {
+                available.Add(inflater);
+            }
+
+            available.Add(ZlibInflaterKind.ZLibStream);
+            return available;
+        }
+    }
+
+    /// <summary>The inflaters over a native zlib that this machine can run (both, on Linux with the runtime's JIT).</summary>
+    public static TheoryData<ZlibInflaterKind> Native
+    {
+        get
+        {
+            var native = new TheoryData<ZlibInflaterKind>();
+            if (!string.IsNullOrEmpty(typeof(object).Assembly.Location))
+            {
+                native.Add(ZlibInflaterKind.RuntimeZlibNg);
+            }
+
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            {
+                native.Add(ZlibInflaterKind.SystemZlib);
+            }
+
+            return native;
+        }
+    }
 
     public static ZlibStreamDecompressor Create(
-        ZlibInflater inflater, int maxPayloadLength = GatewayDecompressor.DefaultMaxPayloadLength) =>
-        inflater switch
-        {
-            ZlibInflater.SystemZlib => new(maxPayloadLength, static () => new SystemZlibInflater()),
-            ZlibInflater.ZLibStream => new(maxPayloadLength, static () => new ZLibStreamInflater()),
-            _ => throw new ArgumentOutOfRangeException(nameof(inflater)),
-        };
+        ZlibInflaterKind inflater, int maxPayloadLength = GatewayDecompressor.DefaultMaxPayloadLength) =>
+        new(maxPayloadLength, inflater);
 }

@@ -3,11 +3,12 @@ using System.Runtime.InteropServices;
 namespace Disgo.Gateway.Compression.Native;
 
 /// <summary>
-/// Owns one initialised <see cref="ZStream"/> in native memory: the inflate context of a connection, with zlib's own
-/// state and window behind it. Released exactly once, by <see cref="SafeHandle.Dispose()"/> or, for a decompressor
-/// that was never disposed, by the finalizer.
+/// Owns one initialised inflate stream in native memory: the inflate context of a connection, with the library's
+/// own state and window behind it. Released exactly once, by <see cref="SafeHandle.Dispose()"/> or, for a
+/// decompressor that was never disposed, by the finalizer.
 /// </summary>
-internal sealed unsafe class InflateStreamHandle : SafeHandle
+internal sealed unsafe class InflateStreamHandle<TStream> : SafeHandle
+    where TStream : unmanaged, IInflateStream<TStream>
 {
     private InflateStreamHandle()
         : base(invalidHandleValue: 0, ownsHandle: true)
@@ -16,20 +17,20 @@ internal sealed unsafe class InflateStreamHandle : SafeHandle
 
     public override bool IsInvalid => handle == 0;
 
-    public ZStream* Stream => (ZStream*)handle;
+    public TStream* Stream => (TStream*)handle;
 
-    public static InflateStreamHandle Create()
+    public static InflateStreamHandle<TStream> Create()
     {
-        if (!SystemZlib.IsAvailable)
+        if (!TStream.IsAvailable)
         {
-            throw new PlatformNotSupportedException("This machine has no system zlib; zlib-stream uses ZLibStream here.");
+            throw new PlatformNotSupportedException($"The zlib behind {typeof(TStream).Name} is not available on this machine.");
         }
 
-        var owner = new InflateStreamHandle();
+        var owner = new InflateStreamHandle<TStream>();
         // Zeroed: no custom allocator (zlib uses malloc) and no state, so releasing a context that failed to start is safe.
-        owner.SetHandle((nint)NativeMemory.AllocZeroed((nuint)sizeof(ZStream)));
-        var status = SystemZlib.InflateInit(owner.Stream);
-        if (status != SystemZlib.Ok)
+        owner.SetHandle((nint)NativeMemory.AllocZeroed((nuint)sizeof(TStream)));
+        var status = TStream.InflateInit(owner.Stream);
+        if (status != ZlibCodes.Ok)
         {
             owner.Dispose();
             throw new InvalidOperationException($"zlib could not start an inflate context (status {status}).");
@@ -40,7 +41,7 @@ internal sealed unsafe class InflateStreamHandle : SafeHandle
 
     protected override bool ReleaseHandle()
     {
-        SystemZlib.InflateEnd((ZStream*)handle);
+        TStream.InflateEnd((TStream*)handle);
         NativeMemory.Free((void*)handle);
         return true;
     }

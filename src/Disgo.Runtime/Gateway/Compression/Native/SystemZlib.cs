@@ -9,24 +9,9 @@ namespace Disgo.Gateway.Compression.Native;
 /// </summary>
 internal static unsafe partial class SystemZlib
 {
-    public const int Ok = 0;
-    public const int StreamEnd = 1;
-    public const int NeedDictionary = 2;
-    public const int StreamError = -2;
-    public const int DataError = -3;
-    public const int MemoryError = -4;
-    public const int BufferError = -5;
-    public const int SyncFlush = 2;
-
-    /// <summary>Bit 7 of <see cref="ZStream.DataType"/>: inflate stopped at a block boundary.</summary>
-    public const int DataTypeBetweenBlocks = 128;
-
     // A name of our own, answered by Resolve: the file differs by platform, and the bare name "z" would make the
     // default probing look for libz.so, which only zlib's development package installs.
     private const string LibraryName = "disgo-system-zlib";
-
-    // 15: a 32 KiB window behind a zlib header, what zlib-stream sends.
-    private const int ZlibHeaderWindowBits = 15;
 
     private static nint s_library;
 
@@ -45,7 +30,7 @@ internal static unsafe partial class SystemZlib
     {
         fixed (byte* version = Version)
         {
-            return InflateInit2(stream, ZlibHeaderWindowBits, version, sizeof(ZStream));
+            return InflateInit2(stream, ZlibCodes.ZlibHeaderWindowBits, version, sizeof(ZStream));
         }
     }
 
@@ -88,7 +73,7 @@ internal static unsafe partial class SystemZlib
     private static bool Probe()
     {
         var stream = default(ZStream);
-        if (InflateInit(&stream) != Ok)
+        if (InflateInit(&stream) != ZlibCodes.Ok)
         {
             return false;
         }

@@ -5,15 +5,17 @@ using Disgo.Gateway.Compression.Native;
 namespace Disgo.Gateway.Compression;
 
 /// <summary>
-/// Inflates through the machine's zlib. The context (z_stream, zlib's state and its window) is native; the managed
-/// side is this object and a handle. The input is pinned only while zlib reads it and the output is written straight
-/// into the payload's buffer, so no buffer is held between payloads.
+/// Inflates through a native zlib: the runtime's zlib-ng (<see cref="PalZStream"/>) or the machine's zlib
+/// (<see cref="ZStream"/>). The context (the stream, the library's state and its window) is native; the managed side
+/// is this object and a handle. The input is pinned only while zlib reads it and the output is written straight into
+/// the payload's buffer, so no buffer is held between payloads.
 /// </summary>
-internal sealed unsafe class SystemZlibInflater : IZlibInflater
+internal sealed unsafe class NativeZlibInflater<TStream> : IZlibInflater
+    where TStream : unmanaged, IInflateStream<TStream>
 {
     private const int OutputChunkLength = 4096;
 
-    private readonly InflateStreamHandle _stream = InflateStreamHandle.Create();
+    private readonly InflateStreamHandle<TStream> _stream = InflateStreamHandle<TStream>.Create();
 
     public void Inflate(ReadOnlyMemory<byte> compressed, IBufferWriter<byte> payload, int maxPayloadLength)
     {
@@ -36,8 +38,8 @@ internal sealed unsafe class SystemZlibInflater : IZlibInflater
     public void Reset()
     {
         ObjectDisposedException.ThrowIf(_stream.IsClosed, this);
-        var status = SystemZlib.InflateReset(_stream.Stream);
-        if (status != SystemZlib.Ok)
+        var status = TStream.InflateReset(_stream.Stream);
+        if (status != ZlibCodes.Ok)
         {
             throw new InvalidOperationException($"zlib could not reset its inflate context (status {status}).");
         }
@@ -45,12 +47,11 @@ internal sealed unsafe class SystemZlibInflater : IZlibInflater
 
     public void Dispose() => _stream.Dispose();
 
-    private static void InflateWhole(ZStream* stream, ReadOnlySpan<byte> compressed, IBufferWriter<byte> payload, int maxPayloadLength)
+    private static void InflateWhole(TStream* stream, ReadOnlySpan<byte> compressed, IBufferWriter<byte> payload, int maxPayloadLength)
     {
         fixed (byte* input = compressed)
         {
-            stream->NextIn = input;
-            stream->AvailIn = (uint)compressed.Length;
+            stream->SetInput(input, (uint)compressed.Length);
             try
             {
                 long inflated = 0;
@@ -60,12 +61,11 @@ internal sealed unsafe class SystemZlibInflater : IZlibInflater
                     int status;
                     fixed (byte* start = output)
                     {
-                        stream->NextOut = start;
-                        stream->AvailOut = (uint)output.Length;
-                        status = SystemZlib.Inflate(stream, SystemZlib.SyncFlush);
+                        stream->SetOutput(start, (uint)output.Length);
+                        status = TStream.Inflate(stream, ZlibCodes.SyncFlush);
                     }
 
-                    var written = output.Length - (int)stream->AvailOut;
+                    var written = output.Length - (int)stream->RemainingOutput;
                     payload.Advance(written);
                     inflated += written;
                     if (inflated > maxPayloadLength)
@@ -82,47 +82,45 @@ internal sealed unsafe class SystemZlibInflater : IZlibInflater
             finally
             {
                 // Nothing of this call's buffers may outlive it in the context.
-                stream->NextIn = null;
-                stream->AvailIn = 0;
-                stream->NextOut = null;
-                stream->AvailOut = 0;
+                stream->SetInput(null, 0);
+                stream->SetOutput(null, 0);
             }
         }
     }
 
     /// <summary>Whether the payload is whole after a call to inflate; false to call again; throws for every failure.</summary>
-    private static bool IsPayloadDone(ZStream* stream, int status)
+    private static bool IsPayloadDone(TStream* stream, int status)
     {
-        var inputUsedUp = stream->AvailIn == 0;
+        var inputUsedUp = stream->RemainingInput == 0;
         switch (status)
         {
             // Stopping with room left in the output means zlib has flushed all that its input holds. With a full output
             // there may be more to come; when there is not, the next call makes no progress and says Z_BUF_ERROR.
-            case SystemZlib.Ok when inputUsedUp && stream->AvailOut > 0:
-            case SystemZlib.BufferError when inputUsedUp:
+            case ZlibCodes.Ok when inputUsedUp && stream->RemainingOutput > 0:
+            case ZlibCodes.BufferError when inputUsedUp:
                 // A payload ends with a sync flush, an empty stored block, so a whole one leaves zlib between blocks.
                 // Anywhere else, the marker at the message's end was data and the payload was cut short.
-                return (stream->DataType & SystemZlib.DataTypeBetweenBlocks) != 0
+                return stream->StopsBetweenBlocks
                     ? true
                     : throw new GatewayDecodeException("The zlib-stream payload is truncated: its data stops inside a deflate block.");
-            case SystemZlib.Ok:
+            case ZlibCodes.Ok:
                 return false;
             // The stream ended with the last byte of this payload; any later message is data after the end.
-            case SystemZlib.StreamEnd when inputUsedUp:
+            case ZlibCodes.StreamEnd when inputUsedUp:
                 return true;
-            case SystemZlib.StreamEnd:
+            case ZlibCodes.StreamEnd:
                 throw ZlibStreamErrors.DataAfterEnd();
-            case SystemZlib.NeedDictionary:
+            case ZlibCodes.NeedDictionary:
                 throw ZlibStreamErrors.Corrupt("it asks for a preset dictionary, which zlib-stream never uses.");
-            case SystemZlib.DataError:
-                throw ZlibStreamErrors.Corrupt(Marshal.PtrToStringUTF8((nint)stream->Msg) ?? "zlib found invalid data.");
-            case SystemZlib.BufferError:
+            case ZlibCodes.DataError:
+                throw ZlibStreamErrors.Corrupt(Marshal.PtrToStringUTF8((nint)stream->Message) ?? "zlib found invalid data.");
+            case ZlibCodes.BufferError:
                 throw new GatewayDecodeException("zlib stopped making progress on a zlib-stream payload.");
-            case SystemZlib.MemoryError:
+            case ZlibCodes.MemoryError:
                 throw new GatewayDecodeException("zlib ran out of memory while inflating a zlib-stream payload.");
             default:
                 throw new GatewayDecodeException(
-                    $"zlib failed on a zlib-stream payload (status {status}): {Marshal.PtrToStringUTF8((nint)stream->Msg) ?? "no detail"}.");
+                    $"zlib failed on a zlib-stream payload (status {status}): {Marshal.PtrToStringUTF8((nint)stream->Message) ?? "no detail"}.");
         }
     }
 }
