@@ -194,6 +194,7 @@ public sealed partial class GatewaySession
         }
 
         heartbeat.RecordAck();
+        Interlocked.Increment(ref _heartbeatAcks);
         if (heartbeat.Latency is { } latency)
         {
             Volatile.Write(ref _latencyTicks, latency.Ticks);

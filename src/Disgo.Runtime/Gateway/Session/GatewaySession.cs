@@ -58,6 +58,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
     private long _lastSequence;
     private long _sessionBaseSequence;
     private long _latencyTicks = -1;
+    private long _heartbeatAcks;
     private long _nonceCounter;
     private int _disposed;
     private bool _notifyingStatusChanges; // guarded by _gate
@@ -143,6 +144,12 @@ public sealed partial class GatewaySession : IAsyncDisposable
 
     /// <summary>The time from the last acknowledged heartbeat to its ACK; <see langword="null"/> before the first.</summary>
     public TimeSpan? Latency => Volatile.Read(ref _latencyTicks) is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null;
+
+    /// <summary>
+    /// Heartbeat ACKs this session has processed, over all its connections: lets a test on virtual time hold the clock
+    /// until the client has seen the answer to every beat the gateway received.
+    /// </summary>
+    internal long HeartbeatAcks => Interlocked.Read(ref _heartbeatAcks);
 
     /// <summary>
     /// Completes when the session has stopped for good: successfully after <see cref="StopAsync"/> or
