@@ -9,6 +9,7 @@ return args switch
     [EmulatorProcess.Switch, ..] => await EmulatorProcess.RunAsync(args),
     [RestRateHarness.Switch, ..] => await RestRateHarness.RunAsync(args),
     [AnalyzerCostHarness.Switch, ..] => AnalyzerCostHarness.Run(args),
+    [Disgo.Benchmarks.Generator.GeneratorCostHarness.Switch, ..] => Disgo.Benchmarks.Generator.GeneratorCostHarness.Run(args),
     _ => Run(args),
 };
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Loader;
 using Disgo.Analyzers.Rules;
@@ -28,10 +27,10 @@ internal static class AnalyzerCostHarness
 
     public static int Run(string[] args)
     {
-        var rounds = Option(args, "--rounds") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 5;
+        var rounds = CostMeasurement.Rounds(args);
         var project = AnalyzedProject.Generate();
         var versions = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)>();
-        if (Option(args, "--before") is { } before)
+        if (CostMeasurement.Option(args, "--before") is { } before)
         {
             var assembly = new AssemblyLoadContext("before").LoadFromAssemblyPath(Path.GetFullPath(before));
             versions.Add(("before", AnalyzedProject.AnalyzersIn(assembly)));
@@ -39,47 +38,23 @@ internal static class AnalyzerCostHarness
 
         versions.Add(("after", AnalyzedProject.AnalyzersIn(typeof(BotDeclarationAnalyzer).Assembly)));
 
-        var runs = new List<(string Name, Func<int> Run)>
+        const string Compile = "compile";
+        var runs = new List<CostRun>
         {
-            ("compile", () => project.Clone().GetDiagnostics().Length),
-            ("compile + an analyzer that does nothing (the driver's own cost)", () => CompileWith(project, [new DoNothingAnalyzer(symbols: false)])),
-            ("compile + an analyzer whose symbol actions do nothing", () => CompileWith(project, [new DoNothingAnalyzer(symbols: true)])),
+            new(Compile, () => project.Clone().GetDiagnostics().Length),
+            new("compile + an analyzer that does nothing (the driver's own cost)", () => CompileWith(project, [new DoNothingAnalyzer(symbols: false)]), Compile),
+            new("compile + an analyzer whose symbol actions do nothing", () => CompileWith(project, [new DoNothingAnalyzer(symbols: true)]), Compile),
         };
         foreach (var (version, analyzers) in versions)
         {
-            runs.Add(($"{version}: every analyzer", () => CompileWith(project, analyzers)));
+            runs.Add(new($"{version}: every analyzer", () => CompileWith(project, analyzers), Compile));
             foreach (var analyzer in analyzers)
             {
-                runs.Add(($"{version}: {analyzer.GetType().Name} alone", () => CompileWith(project, [analyzer])));
+                runs.Add(new($"{version}: {analyzer.GetType().Name} alone", () => CompileWith(project, [analyzer]), Compile));
             }
         }
 
-        // One unmeasured round warms the JIT up.
-        var samples = runs.ToDictionary(run => run.Name, _ => new List<Sample>());
-        for (var round = 0; round <= rounds; round++)
-        {
-            foreach (var (name, run) in runs)
-            {
-                var sample = Measure(run);
-                if (round > 0)
-                {
-                    samples[name].Add(sample);
-                }
-            }
-        }
-
-        var baseline = samples["compile"];
-        Console.WriteLine($"Per compilation, {rounds} rounds: CPU time median (min - max), allocated; load average {LoadAverage()}");
-        foreach (var (name, _) in runs)
-        {
-            var measured = samples[name];
-            var added = name == "compile" ? "" : string.Create(
-                CultureInfo.InvariantCulture,
-                $"; adds {Median(measured, s => s.CpuMs) - Median(baseline, s => s.CpuMs):+0;-0} ms median, {measured.Min(s => s.CpuMs) - baseline.Min(s => s.CpuMs):+0;-0} ms min, {Median(measured, s => s.AllocatedMb) - Median(baseline, s => s.AllocatedMb):+0.0;-0.0} MB");
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"  {name}: {Median(measured, s => s.CpuMs):0} ms ({measured.Min(s => s.CpuMs):0} - {measured.Max(s => s.CpuMs):0}), {Median(measured, s => s.AllocatedMb):0.0} MB{added}"));
-        }
+        CostMeasurement.Compare(runs, rounds);
 
         foreach (var (version, analyzers) in versions)
         {
@@ -106,38 +81,6 @@ internal static class AnalyzerCostHarness
 
     private static int CompileWith(Compilation project, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
         AnalyzedProject.Analyze(project, analyzers, logExecutionTime: false).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
-
-    // Garbage from an earlier run is collected before the clock starts, so each run pays for its own. Allocations
-    // are counted too: they are work that machine load does not blur.
-    private static Sample Measure(Func<int> run)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        run();
-        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
-        process.Refresh();
-        return new Sample((process.TotalProcessorTime - cpu).TotalMilliseconds, allocatedMb);
-    }
-
-    private static double Median(List<Sample> samples, Func<Sample, double> value)
-    {
-        var sorted = samples.Select(value).Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private readonly record struct Sample(double CpuMs, double AllocatedMb);
 
     /// <summary>
     /// Runs the analyzer driver and nothing else: what any analyzer in a build costs before its first line of work (a

@@ -145,9 +145,17 @@ internal static partial class BotEmitter
 
     private static void WriteCall(SourceWriter writer, HandlerCallModel handler)
     {
-        var call = $"{handler.Target}.{handler.MethodName}(model{(handler.TakesContext ? ", context" : "")})";
+        var context = handler.TakesContext ? ", context" : "";
         writer.Open("try");
-        writer.Line(handler.IsAwaited ? $"await {call}.ConfigureAwait(false);" : $"{call};");
+        if (handler.IsAwaited)
+        {
+            writer.Line($"await {handler.Target}.{handler.MethodName}(model{context}).ConfigureAwait(false);");
+        }
+        else
+        {
+            writer.Line($"{handler.Target}.{handler.MethodName}(model{context});");
+        }
+
         writer.Close();
         writer.Open($"catch ({Names.Exception} exception) when ({Names.HandlerFailures}.IsReportable(exception, cancellationToken))");
         writer.Line($"{Names.HandlerFailures}.Report(_logger, exception, {Literal(handler.DisplayName)}, dispatch);");
