@@ -20,7 +20,8 @@ namespace Disgo.Analyzers.Rules;
 /// </summary>
 /// <remarks>
 /// Names come first: a handler is bound only when its code names a blocking member (<c>Result</c>, <c>Wait</c>, ...)
-/// or a method of the compilation whose code does, which a method's name cannot hide.
+/// or calls a method, by a name the compilation declares, whose code does. Each such name is looked up once per
+/// compilation in the compiler's declaration table, so the rest of the project is never read.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
@@ -49,7 +50,6 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
                 compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1"),
                 compilation.GetTypeByMetadataName("System.Threading.Thread"));
             var callees = new CalleeScan(compilation, on, blocking);
-            var suspects = new Lazy<HashSet<string>>(() => CalleeScan.SuspectNames(compilation, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
 
             start.RegisterSymbolAction(
                 symbol =>
@@ -58,7 +58,7 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
                     var method = (IMethodSymbol)symbol.Symbol;
                     if (method.PartialDefinitionPart is null && BotDeclarationReader.Find(method, on) is not null)
                     {
-                        AnalyzeHandler(symbol, method.PartialImplementationPart ?? method, compilation, blocking, callees, suspects);
+                        AnalyzeHandler(symbol, method.PartialImplementationPart ?? method, compilation, blocking, callees);
                     }
                 },
                 SymbolKind.Method);
@@ -70,11 +70,9 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
         IMethodSymbol handler,
         Compilation compilation,
         BlockingMembers blocking,
-        CalleeScan callees,
-        Lazy<HashSet<string>> suspects)
+        CalleeScan callees)
     {
-        if (!MethodBodies.Mention(handler, BlockingMembers.Names, context.CancellationToken)
-            && !MethodBodies.Mention(handler, suspects.Value, context.CancellationToken))
+        if (!callees.MayBlock(handler, context.CancellationToken))
         {
             return;
         }
@@ -84,7 +82,7 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
         {
             foreach (var operation in body.Descendants())
             {
-                if (operation.Kind is not (OperationKind.Invocation or OperationKind.PropertyReference) || MethodBodies.IsInNestedFunction(operation))
+                if (operation.Kind is not (OperationKind.Invocation or OperationKind.PropertyReference) || MethodBodies.IsInNestedFunction(operation, body))
                 {
                     continue;
                 }
@@ -151,39 +149,72 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
     private sealed class CalleeScan(Compilation compilation, INamedTypeSymbol on, BlockingMembers blocking)
     {
         private readonly ConcurrentDictionary<IMethodSymbol, string> _blockingCalls = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, bool> _namesThatMayBlock = new(StringComparer.Ordinal);
 
         /// <summary>
-        /// The names of the methods and local functions of <paramref name="compilation"/> whose code names a blocking
-        /// member, read from syntax alone: a handler that calls none of these names calls no method that blocks. One
-        /// walk over each file's tokens; blocking names are rare, so the walk up from one costs nothing.
+        /// Whether <paramref name="method"/>'s code could block, read from syntax alone: it names a blocking member, or
+        /// it calls a method by a name under which the compilation declares a method whose code names one. Local
+        /// functions are part of the code read, so a call to one that blocks is found too.
         /// </summary>
-        public static HashSet<string> SuspectNames(Compilation compilation, CancellationToken cancellationToken)
+        public bool MayBlock(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
                 {
-                    if (!token.IsKind(SyntaxKind.IdentifierToken) || !BlockingMembers.Names.Contains(token.ValueText))
+                    if (token.IsKind(SyntaxKind.IdentifierToken)
+                        && (BlockingMembers.Names.Contains(token.ValueText)
+                            || (IsCalled(token) && DeclaresMethodThatMayBlock(token.ValueText, cancellationToken))))
                     {
-                        continue;
-                    }
-
-                    for (var node = token.Parent; node is not null; node = node.Parent)
-                    {
-                        if (node is MethodDeclarationSyntax method)
-                        {
-                            names.Add(method.Identifier.ValueText);
-                        }
-                        else if (node is LocalFunctionStatementSyntax local)
-                        {
-                            names.Add(local.Identifier.ValueText);
-                        }
+                        return true;
                     }
                 }
             }
 
-            return names;
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="name"/> is the name in a call: <c>F()</c>, <c>x.F()</c>, <c>x?.F()</c>, <c>F&lt;T&gt;()</c>.</summary>
+        private static bool IsCalled(SyntaxToken name)
+        {
+            SyntaxNode? called = name.Parent is SimpleNameSyntax simpleName ? simpleName : null;
+            if ((called?.Parent is MemberAccessExpressionSyntax access && access.Name == called)
+                || called?.Parent is MemberBindingExpressionSyntax)
+            {
+                called = called.Parent;
+            }
+
+            return called?.Parent is InvocationExpressionSyntax invocation && invocation.Expression == called;
+        }
+
+        /// <summary>Whether a method of the compilation named <paramref name="name"/> names a blocking member; once per name.</summary>
+        private bool DeclaresMethodThatMayBlock(string name, CancellationToken cancellationToken)
+        {
+            if (_namesThatMayBlock.TryGetValue(name, out var mayBlock))
+            {
+                return mayBlock;
+            }
+
+            // A look-up cut short by cancellation throws before anything is stored.
+            return _namesThatMayBlock.GetOrAdd(name, AnyMethodNamesBlockingMember(name, cancellationToken));
+        }
+
+        private bool AnyMethodNamesBlockingMember(string name, CancellationToken cancellationToken)
+        {
+            if (!compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                return false;
+            }
+
+            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IMethodSymbol method && MethodBodies.Mention(method, BlockingMembers.Names, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>How to name the first blocking call in <paramref name="method"/>'s body, or null when none.</summary>
@@ -207,7 +238,7 @@ public sealed class BlockingCallInHandlerAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var operation in body.Descendants())
                 {
-                    if (blocking.Describe(operation) is { } call && !MethodBodies.IsInNestedFunction(operation))
+                    if (blocking.Describe(operation) is { } call && !MethodBodies.IsInNestedFunction(operation, body))
                     {
                         return call;
                     }

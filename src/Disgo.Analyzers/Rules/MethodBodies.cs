@@ -55,10 +55,13 @@ internal static class MethodBodies
         }
     }
 
-    /// <summary>Whether <paramref name="operation"/> sits in a lambda or a local function: code that may run elsewhere.</summary>
-    public static bool IsInNestedFunction(IOperation operation)
+    /// <summary>
+    /// Whether <paramref name="operation"/> sits in a lambda or a local function inside <paramref name="body"/>: code
+    /// that may run elsewhere. The body itself may be a local function's.
+    /// </summary>
+    public static bool IsInNestedFunction(IOperation operation, IOperation body)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
         {
             if (current.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
             {

@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Disgo.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -31,78 +32,106 @@ public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolStartAction(symbolStart => AnalyzeType(symbolStart, sessionTypes), SymbolKind.NamedType);
+            // A plain symbol action that binds what it needs itself: symbol-start actions make the analyzer driver
+            // track every member of every type until the type ends, which cost a build more than this rule's work.
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, sessionTypes), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolStartAnalysisContext context, ImmutableArray<INamedTypeSymbol> sessionTypes)
+    private static void AnalyzeType(SymbolAnalysisContext context, ImmutableArray<INamedTypeSymbol> sessionTypes)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var holders = new ConcurrentDictionary<ISymbol, INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        var ownsSessions = 0;
+        var holders = new Dictionary<ISymbol, INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var member in type.GetMembers())
         {
             if (member is IFieldSymbol field && HolderOf(field) is { } holder && SessionTypes.HeldBy(field.Type, sessionTypes) is { } held)
             {
-                holders.TryAdd(holder, held);
+                holders[holder] = held;
             }
         }
 
-        // Registering operation actions makes the driver bind every member body of the type; most types can be
-        // cleared from their symbols and syntax alone.
-        if (holders.IsEmpty && !MayCaptureSession(type, sessionTypes, context.CancellationToken))
+        // Most types can be cleared from their symbols and syntax alone; only the rest have their code bound.
+        if (holders.Count == 0 && !MayCaptureSession(type, sessionTypes, context.CancellationToken))
         {
             return;
         }
 
-        context.RegisterOperationAction(
-            operation =>
-            {
-                if (CreatesOrDisposesSession(operation.Operation, sessionTypes))
-                {
-                    Interlocked.Exchange(ref ownsSessions, 1);
-                }
-            },
-            OperationKind.ObjectCreation,
-            OperationKind.Invocation);
-        context.RegisterOperationAction(
-            operation =>
-            {
-                var variable = operation.Operation switch
-                {
-                    ILocalReferenceOperation local => (ISymbol)local.Local,
-                    IParameterReferenceOperation parameter => parameter.Parameter,
-                    _ => null,
-                };
-                if (variable is not null
-                    && operation.Operation.Type is { } variableType
-                    && SessionTypes.HeldBy(variableType, sessionTypes) is { } held
-                    && OutlivesItsMethod(variable, operation))
-                {
-                    holders.TryAdd(variable, held);
-                }
-            },
-            OperationKind.LocalReference,
-            OperationKind.ParameterReference);
-        context.RegisterSymbolEndAction(end =>
+        foreach (var (node, model) in OwnCode(type, context.Compilation, context.CancellationToken))
         {
-            if (Volatile.Read(ref ownsSessions) != 0)
+            switch (model.GetOperation(node, context.CancellationToken))
             {
-                return;
+                case { } operation when CreatesOrDisposesSession(operation, sessionTypes):
+                    // The type owns its sessions: it decides when they end, so it may hold them.
+                    return;
+                case ILocalReferenceOperation { Local: var local } reference:
+                    AddIfOutlived(local, reference);
+                    break;
+                case IParameterReferenceOperation { Parameter: var parameter } reference:
+                    AddIfOutlived(parameter, reference);
+                    break;
             }
 
-            foreach (var holder in holders)
+            void AddIfOutlived(ISymbol variable, IOperation reference)
             {
-                if (holder.Key.Locations.Length > 0 && holder.Key.Locations[0].IsInSource)
+                if (reference.Type is { } variableType
+                    && SessionTypes.HeldBy(variableType, sessionTypes) is { } held
+                    && OutlivesItsMethod(variable, reference, MemberAt(model, node, context.CancellationToken), context.CancellationToken))
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.SessionHeldByReference,
-                        holder.Key.Locations[0],
-                        holder.Key is IFieldSymbol or IPropertySymbol ? $"{type.Name}.{holder.Key.Name}" : holder.Key.Name,
-                        holder.Value.Name));
+                    holders[variable] = held;
                 }
             }
-        });
+        }
+
+        foreach (var holder in holders)
+        {
+            if (holder.Key.Locations.Length > 0 && holder.Key.Locations[0].IsInSource)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.SessionHeldByReference,
+                    holder.Key.Locations[0],
+                    holder.Key is IFieldSymbol or IPropertySymbol ? $"{type.Name}.{holder.Key.Name}" : holder.Key.Name,
+                    holder.Value.Name));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The nodes of <paramref name="type"/>'s own code (not its nested types', not generated parts) that can create or
+    /// dispose a session or name a variable, each with the semantic model of its file.
+    /// </summary>
+    private static IEnumerable<(SyntaxNode Node, SemanticModel Model)> OwnCode(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (GeneratedFiles.IsDisgoOutput(reference.SyntaxTree, cancellationToken))
+            {
+                continue;
+            }
+
+            var declaration = reference.GetSyntax(cancellationToken);
+#pragma warning disable RS1030 // A symbol action has no semantic model of its own; only types that could break the rule get here.
+            var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+            foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
+            {
+                if (node is IdentifierNameSyntax or BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax)
+                {
+                    yield return (node, model);
+                }
+            }
+        }
+    }
+
+    /// <summary>The member whose code <paramref name="node"/> is in: lambdas and local functions belong to their member.</summary>
+    private static ISymbol? MemberAt(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var symbol = model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol;
     }
 
     /// <summary>
@@ -125,8 +154,15 @@ public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // Generated parts are not the user's to fix (the analyzers skip generated code), and a bot's generated
+        // dispatcher is most of a bot project's text.
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
+            if (GeneratedFiles.IsDisgoOutput(reference.SyntaxTree, cancellationToken))
+            {
+                continue;
+            }
+
             foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
             {
                 if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
@@ -164,15 +200,15 @@ public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
     /// that escapes: stored, subscribed to an event, returned. A lambda passed straight to a call (<c>Select</c>,
     /// <c>Assert.All</c>) is taken to run during it.
     /// </summary>
-    private static bool OutlivesItsMethod(ISymbol variable, OperationAnalysisContext context)
+    private static bool OutlivesItsMethod(ISymbol variable, IOperation reference, ISymbol? member, CancellationToken cancellationToken)
     {
-        if (variable.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && IsPrimary(constructor, context.CancellationToken))
+        if (variable.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && IsPrimary(constructor, cancellationToken))
         {
-            return context.ContainingSymbol is IMethodSymbol user && !SymbolEqualityComparer.Default.Equals(user, constructor);
+            return member is IMethodSymbol user && !SymbolEqualityComparer.Default.Equals(user, constructor);
         }
 
         // Every function between the reference and the variable's declaration captures it; one that escapes keeps it.
-        for (var current = context.Operation.Parent; current is not null; current = current.Parent)
+        for (var current = reference.Parent; current is not null; current = current.Parent)
         {
             var (function, escapes) = current switch
             {

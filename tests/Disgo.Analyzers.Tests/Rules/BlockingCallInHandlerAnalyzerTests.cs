@@ -113,6 +113,45 @@ public sealed class BlockingCallInHandlerAnalyzerTests
         """);
 
     [Fact]
+    public Task Blocking_reached_through_a_local_function_a_generic_method_or_a_conditional_call_is_reported() => Verify.VerifyAsync(Usings + """
+        public sealed class Messages
+        {
+            [On(GatewayEvents.MessageCreate)]
+            public void OnMessage(Message message)
+            {
+                {|DISGO5002:Pause()|};
+                {|DISGO5002:this.Settle<Message>(message)|};
+                _ = message?{|DISGO5002:.Peek()|};
+
+                void Pause() => Thread.Sleep(10);
+            }
+
+            private void Settle<T>(T value) => Task.Delay(value is null ? 0 : 10).Wait();
+        }
+
+        public static class MessageExtensions
+        {
+            public static int Peek(this Message message) => Task.FromResult(message.Mentions.Count).Result;
+        }
+        """);
+
+    [Fact]
+    public Task A_call_named_like_a_blocking_method_elsewhere_is_not_reported() => Verify.VerifyAsync(Usings + """
+        public sealed class Messages
+        {
+            [On(GatewayEvents.MessageCreate)]
+            public void OnMessage(Message message) => Console.WriteLine(Format(message.Id.Value));
+
+            private static string Format(ulong id) => id.ToString();
+        }
+
+        public static class Reports
+        {
+            public static string Format(Task<string> pending) => pending.Result;
+        }
+        """);
+
+    [Fact]
     public Task Only_one_level_of_calls_is_followed() => Verify.VerifyAsync(Usings + """
         public static class Messages
         {

@@ -73,6 +73,26 @@ public sealed class SessionHeldByReferenceAnalyzerTests
         """);
 
     [Fact]
+    public Task Nested_and_partial_types_are_each_reported_once() => Verify.VerifyAsync(Usings + """
+        public sealed partial class Outer
+        {
+            public static Func<string?> Watch(GatewaySession [|session|]) => () => session.SessionId;
+
+            public sealed class Inner
+            {
+                private GatewaySession? [|_held|];
+
+                public void Keep(GatewaySession session) => _held = session;
+            }
+        }
+
+        public sealed partial class Outer
+        {
+            public static Action Later(GatewaySession [|later|]) => () => Console.WriteLine(later.SessionId);
+        }
+        """);
+
+    [Fact]
     public Task Locals_parameters_and_computed_properties_within_one_method_are_not_reported() => Verify.VerifyAsync(Usings + """
         public sealed class Runner(GatewaySession session)
         {
