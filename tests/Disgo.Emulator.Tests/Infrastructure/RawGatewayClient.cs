@@ -398,7 +398,9 @@ public sealed class RawGatewayClient : IAsyncDisposable
                 Deliver(result.MessageType, buffer.WrittenSpan);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        // A socket aborted between two receives (disposal racing a server close) says "not connected" instead.
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException
+            || (ex is InvalidOperationException && _socket.State != WebSocketState.Open))
         {
             Volatile.Write(ref _closure, new GatewayClosure(null, ex.Message, Abrupt: true));
         }

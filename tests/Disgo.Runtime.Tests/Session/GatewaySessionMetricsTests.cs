@@ -7,8 +7,10 @@ namespace Disgo.Runtime.Tests.Session;
 
 public sealed class GatewaySessionMetricsTests
 {
-    // A shard no other test uses, so measurements of sessions running in parallel are told apart.
+    // A shard no other test uses (other tests run sessions for shard 5 of other totals in parallel): measurements
+    // are told apart by both tags.
     private const int ShardId = 5;
+    private const int ShardCount = 7;
 
     [Fact]
     public async Task The_Disgo_Gateway_meter_counts_identifies_resumes_events_and_latency_per_shard()
@@ -26,7 +28,7 @@ public sealed class GatewaySessionMetricsTests
         listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
         listener.Start();
         await using var harness = await SessionHarness.StartAsync(o => o.GuildCount = 12);
-        var probe = await harness.StartSessionAsync(o => o.Shard = new ShardInfo(ShardId, 6));
+        var probe = await harness.StartSessionAsync(o => o.Shard = new ShardInfo(ShardId, ShardCount));
 
         harness.Emulator.Gateway.Inject(new GatewayFault.Reconnect());
         await SessionHarness.WaitUntilAsync(() => probe.Dispatcher.Count("RESUMED") == 1, "the session resumed");
@@ -43,12 +45,20 @@ public sealed class GatewaySessionMetricsTests
 
         void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
+            var shard = (Id: false, Count: false);
             foreach (var tag in tags)
             {
-                if (tag is { Key: "disgo.shard.id", Value: ShardId })
+                shard = tag switch
                 {
-                    totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
-                }
+                    { Key: "disgo.shard.id", Value: ShardId } => shard with { Id = true },
+                    { Key: "disgo.shard.count", Value: ShardCount } => shard with { Count = true },
+                    _ => shard,
+                };
+            }
+
+            if (shard is (true, true))
+            {
+                totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
             }
         }
     }

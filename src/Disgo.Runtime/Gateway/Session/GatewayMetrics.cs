@@ -3,14 +3,17 @@ using System.Diagnostics.Metrics;
 namespace Disgo.Gateway.Session;
 
 /// <summary>
-/// The instruments of the <c>Disgo.Gateway</c> meter, tagged with <c>disgo.shard.id</c>. Recording costs next to
-/// nothing while no listener (OpenTelemetry, dotnet-counters) is attached.
+/// The instruments of the <c>Disgo.Gateway</c> meter, tagged with <c>disgo.shard.id</c> and <c>disgo.shard.count</c>
+/// (while a bot reshards, shard 5 of 6 and shard 5 of 12 run side by side and are different shards). Recording costs
+/// next to nothing while no listener (OpenTelemetry, dotnet-counters) is attached.
 /// </summary>
 internal static class GatewayMetrics
 {
     public const string MeterName = "Disgo.Gateway";
 
     public const string ShardTag = "disgo.shard.id";
+
+    public const string ShardCountTag = "disgo.shard.count";
 
     private static readonly Meter Meter = new(MeterName, typeof(GatewayMetrics).Assembly.GetName().Version?.ToString(3));
 

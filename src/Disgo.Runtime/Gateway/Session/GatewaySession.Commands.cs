@@ -133,7 +133,7 @@ public sealed partial class GatewaySession
 
     private async Task SendCommandAsync(GatewaySendKind kind, byte[] payload, CancellationToken cancellationToken)
     {
-        GatewayMetrics.SendQueueDepth.Add(1, _shardTag);
+        GatewayMetrics.SendQueueDepth.Add(1, _shardTag, _shardCountTag);
         try
         {
             SessionConnection? failed = null;
@@ -166,7 +166,7 @@ public sealed partial class GatewaySession
         }
         finally
         {
-            GatewayMetrics.SendQueueDepth.Add(-1, _shardTag);
+            GatewayMetrics.SendQueueDepth.Add(-1, _shardTag, _shardCountTag);
         }
     }
 

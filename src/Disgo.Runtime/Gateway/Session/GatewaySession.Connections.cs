@@ -280,7 +280,7 @@ public sealed partial class GatewaySession
         }
 
         _failures = end.Proven ? 1 : _failures + 1;
-        GatewayMetrics.Reconnects.Add(1, _shardTag);
+        GatewayMetrics.Reconnects.Add(1, _shardTag, _shardCountTag);
         SetStatus(GatewaySessionStatus.Reconnecting, end.CloseCode, reason);
         return true;
     }

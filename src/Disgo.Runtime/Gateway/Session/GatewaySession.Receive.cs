@@ -154,13 +154,13 @@ public sealed partial class GatewaySession
         {
             var queued = new QueuedDispatch(connection.Reader.DetachPayload(), envelope, sessionId);
             await _queue.EnqueueAsync(queued, connection.Token).ConfigureAwait(false);
-            GatewayMetrics.EventsDispatched.Add(1, _shardTag);
+            GatewayMetrics.EventsDispatched.Add(1, _shardTag, _shardCountTag);
         }
 
         // Admitted only once queued: an event lost to a teardown while waiting for the queue is replayed later.
         _tracker.TryAdmit(sequence, out var missed);
         Volatile.Write(ref _lastSequence, sequence);
-        GatewayMetrics.EventsReceived.Add(1, _shardTag);
+        GatewayMetrics.EventsReceived.Add(1, _shardTag, _shardCountTag);
         if (missed > 0)
         {
             GatewaySessionLog.SequenceGap(_logger, _shardLabel, missed, sequence);
@@ -198,7 +198,7 @@ public sealed partial class GatewaySession
         if (heartbeat.Latency is { } latency)
         {
             Volatile.Write(ref _latencyTicks, latency.Ticks);
-            GatewayMetrics.HeartbeatLatency.Record(latency.TotalMilliseconds, _shardTag);
+            GatewayMetrics.HeartbeatLatency.Record(latency.TotalMilliseconds, _shardTag, _shardCountTag);
         }
 
         if (connection.IsAuthenticated)
@@ -264,7 +264,7 @@ public sealed partial class GatewaySession
 
     private void OnResumed(SessionConnection connection)
     {
-        GatewayMetrics.Resumes.Add(1, _shardTag);
+        GatewayMetrics.Resumes.Add(1, _shardTag, _shardCountTag);
         GatewaySessionLog.Resumed(_logger, _shardLabel, _sessionId ?? "");
         BecomeReady(connection);
     }
@@ -348,7 +348,7 @@ public sealed partial class GatewaySession
             connection.HoldIdentifyLease(lease);
             GatewaySessionLog.Identifying(_logger, _shardLabel);
             await connection.SendAsync(GatewaySendKind.Identify, _identifyPayload, connection.Token).ConfigureAwait(false);
-            GatewayMetrics.Identifies.Add(1, _shardTag);
+            GatewayMetrics.Identifies.Add(1, _shardTag, _shardCountTag);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or ObjectDisposedException or WebSocketException))
         {

@@ -34,6 +34,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<GatewaySessionStatusChangedEventArgs> _statusChanges = new(); // guarded by _gate
     private readonly KeyValuePair<string, object?> _shardTag;
+    private readonly KeyValuePair<string, object?> _shardCountTag;
     private readonly string _shardLabel;
 
     // Copied from the options, so changing them later cannot change a running session.
@@ -97,6 +98,7 @@ public sealed partial class GatewaySession : IAsyncDisposable
         _identifyPayload = GatewayCommandWriter.Write(GatewayOpcode.Identify, options.ToIdentify(), DisgoJsonContext.Default.Identify);
         _shardLabel = _shard?.ToString() ?? "[0, 1]";
         _shardTag = new KeyValuePair<string, object?>(GatewayMetrics.ShardTag, _shard?.ShardId ?? 0);
+        _shardCountTag = new KeyValuePair<string, object?>(GatewayMetrics.ShardCountTag, _shard?.ShardCount ?? 1);
         _queue = new DispatchQueue(
             dispatcher,
             new DispatchQueueOptions { Capacity = options.DispatchQueue.Capacity, FullMode = options.DispatchQueue.FullMode },
