@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using Disgo.Benchmarks.Analyzers;
 using Disgo.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -40,7 +41,7 @@ internal static class GeneratorCostHarness
         }
 
         versions.Add(("after", new DisgoGenerator()));
-        var generated = WithGeneratedSources(project, new DisgoGenerator());
+        var generated = AnalyzedProject.Generate();
 
         var floor = new AttributeFloorGenerator();
         var runs = new List<CostRun>
@@ -69,23 +70,6 @@ internal static class GeneratorCostHarness
 
     private static int GenerateOnly(CSharpCompilation project, IIncrementalGenerator generator) =>
         Driver(generator).RunGenerators(project.Clone()).GetRunResult().GeneratedTrees.Length;
-
-    /// <summary>
-    /// <paramref name="project"/> with what <paramref name="generator"/> writes for it added as ordinary files; throws
-    /// unless it wrote every bot and the result compiles without errors.
-    /// </summary>
-    private static CSharpCompilation WithGeneratedSources(CSharpCompilation project, IIncrementalGenerator generator)
-    {
-        var trees = Driver(generator).RunGenerators(project.Clone()).GetRunResult().GeneratedTrees;
-        if (trees.Length != LargeBotProject.Bots)
-        {
-            throw new InvalidOperationException($"The generator wrote {trees.Length} files for {LargeBotProject.Bots} bots.");
-        }
-
-        var generated = project.AddSyntaxTrees(trees);
-        LargeBotProject.RequireNoErrors(generated, "The project with its generated bots");
-        return generated;
-    }
 
     private static GeneratorDriver Driver(IIncrementalGenerator generator) =>
         CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: LargeBotProject.ParseOptions);

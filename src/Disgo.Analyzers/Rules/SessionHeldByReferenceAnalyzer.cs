@@ -101,14 +101,8 @@ public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static IEnumerable<(SyntaxNode Node, SemanticModel Model)> OwnCode(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        foreach (var declaration in UserDeclarations(type, cancellationToken))
         {
-            if (GeneratedFiles.IsDisgoOutput(reference.SyntaxTree, cancellationToken))
-            {
-                continue;
-            }
-
-            var declaration = reference.GetSyntax(cancellationToken);
 #pragma warning disable RS1030 // A symbol action has no semantic model of its own; only types that could break the rule get here.
             var model = compilation.GetSemanticModel(declaration.SyntaxTree);
 #pragma warning restore RS1030
@@ -118,6 +112,21 @@ public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
                 {
                     yield return (node, model);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The declarations of <paramref name="type"/> the user wrote: generated parts are not the user's to fix (the
+    /// analyzers skip generated code), and a bot's generated dispatcher is most of a bot project's text.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> UserDeclarations(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (!GeneratedFiles.IsGenerated(reference.SyntaxTree, cancellationToken))
+            {
+                yield return reference.GetSyntax(cancellationToken);
             }
         }
     }
@@ -154,16 +163,9 @@ public sealed class SessionHeldByReferenceAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // Generated parts are not the user's to fix (the analyzers skip generated code), and a bot's generated
-        // dispatcher is most of a bot project's text.
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        foreach (var declaration in UserDeclarations(type, cancellationToken))
         {
-            if (GeneratedFiles.IsDisgoOutput(reference.SyntaxTree, cancellationToken))
-            {
-                continue;
-            }
-
-            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            foreach (var node in declaration.DescendantNodes())
             {
                 if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
                 {

@@ -25,5 +25,18 @@ internal static class AnalyzerVerifier<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>Runs the analyzer on several files of one project (<c>File0.cs</c>, <c>File1.cs</c>, ...).</summary>
+    public static Task VerifyFilesAsync(params string[] sources)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        TestReferences.Apply(test.TestState, withDisgo: true);
+        return test.RunAsync();
+    }
+
     public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
 }
